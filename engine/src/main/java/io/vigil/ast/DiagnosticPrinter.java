@@ -1,0 +1,39 @@
+package io.vigil.ast;
+
+import java.util.List;
+
+/** Renders diagnostics in the one format of language.md §6: location line, source line, caret. */
+public final class DiagnosticPrinter {
+    private DiagnosticPrinter() {}
+
+    /** {@code path:line:col: error: message}, then the source line and a caret under the column. */
+    public static String render(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        appendLocated(out, d.span(), d.severity().label(), d.message());
+        if (d.noteSpan() != null) appendLocated(out, d.noteSpan(), "note", d.note());
+        return out.toString();
+    }
+
+    public static String render(List<Diagnostic> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) out.append(render(d));
+        return out.toString();
+    }
+
+    private static void appendLocated(StringBuilder out, Span span, String kind, String message) {
+        Source src = span.source();
+        int line = span.line();
+        int col = span.column();
+        out.append(src.path()).append(':').append(line).append(':').append(col)
+                .append(": ").append(kind).append(": ").append(message).append('\n');
+        String text = src.lineText(line);
+        out.append(text).append('\n');
+        StringBuilder caret = new StringBuilder();
+        // Keep tabs so the caret lines up under tab-indented code.
+        int[] cps = text.codePoints().toArray();
+        for (int i = 0; i < col - 1 && i < cps.length; i++) caret.append(cps[i] == '\t' ? '\t' : ' ');
+        for (int i = cps.length; i < col - 1; i++) caret.append(' ');
+        caret.append('^');
+        out.append(caret).append('\n');
+    }
+}

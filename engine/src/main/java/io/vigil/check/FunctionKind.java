@@ -1,0 +1,13 @@
+package io.vigil.check;
+
+/** The families of built-in functions, which differ in how they are checked and planned. */
+public enum FunctionKind {
+    /** Per-series time aggregation over a window of stored samples: {@code avg(s, d)}. */
+    WINDOW,
+    /** Drift and data-quality statistics over feature distributions: {@code psi(feature="x")}. */
+    DISTRIBUTION,
+    /** Aggregation across series of an expression: {@code count_of(e) by (l)}. */
+    AGGREGATION,
+    /** {@code prior(d)}: only valid as the value of a distribution function's {@code baseline=}. */
+    BASELINE_WINDOW
+}

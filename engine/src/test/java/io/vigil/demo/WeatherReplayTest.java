@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,13 +116,8 @@ class WeatherReplayTest {
         return snapshots.stream().filter(s -> s.get("timestamp").asText().equals(stamp)).findFirst().orElse(null);
     }
 
-    /** The value of metric {@code name} with the given season label (null: unlabelled), or null when absent. */
-    static Double metric(JsonNode snapshot, String name, String season) {
-        for (JsonNode m : snapshot.get("metrics")) {
-            String label = m.path("labels").path("season").asText(null);
-            if (m.get("name").asText().equals(name) && Objects.equals(label, season)) return m.get("value").asDouble();
-        }
-        return null;
+    private static Double metric(JsonNode snapshot, String name, String season) {
+        return SnapshotHistory.value(snapshot, name, season);
     }
 
     private static Map<String, Double> values(JsonNode distributions) {

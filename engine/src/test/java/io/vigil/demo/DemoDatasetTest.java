@@ -3,11 +3,7 @@ package io.vigil.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +32,10 @@ class DemoDatasetTest {
     void demoDataWritesBothFilesDeterministically() throws IOException {
         Path first = dir.resolve("a");
         Path second = dir.resolve("b");
-        assertThat(run("demo-data", "--out", first.toString(), "--weather", WeatherFixture.CSV.toString()).code).isZero();
-        Output out = run("demo-data", "--out", second.toString(), "--weather", WeatherFixture.CSV.toString());
-        assertThat(out.code).isZero();
-        assertThat(out.stdout).contains("rain-snapshots.jsonl (1090 snapshots, 2013-01-01..2015-12-31, feed outage 2013-04-15..2013-04-19)")
+        assertThat(CliRun.of("demo-data", "--out", first.toString(), "--weather", WeatherFixture.CSV.toString()).code()).isZero();
+        CliRun out = CliRun.of("demo-data", "--out", second.toString(), "--weather", WeatherFixture.CSV.toString());
+        assertThat(out.code()).isZero();
+        assertThat(out.stdout()).contains("rain-snapshots.jsonl (1090 snapshots, 2013-01-01..2015-12-31, feed outage 2013-04-15..2013-04-19)")
                 .contains("baseline-2012.csv (366 rows)");
         for (String file : List.of("rain-snapshots.jsonl", "baseline-2012.csv")) {
             assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
@@ -56,38 +52,20 @@ class DemoDatasetTest {
 
     @Test
     void outageNoneKeepsEveryDay() throws IOException {
-        Output out = run("demo-data", "--out", dir.toString(), "--weather", WeatherFixture.CSV.toString(), "--outage", "none");
-        assertThat(out.code).isZero();
+        CliRun out = CliRun.of("demo-data", "--out", dir.toString(), "--weather", WeatherFixture.CSV.toString(), "--outage", "none");
+        assertThat(out.code()).isZero();
         assertThat(Files.readAllLines(dir.resolve("rain-snapshots.jsonl"))).hasSize(1095);
     }
 
     @Test
     void badInputExitsTwoWithAMessageAndWritesNothing() {
-        Output missing = run("demo-data", "--out", dir.toString(), "--weather", dir.resolve("nope.csv").toString());
-        assertThat(missing.code).isEqualTo(2);
-        assertThat(missing.stderr).contains("nope.csv: no such file");
-        Output range = run("demo-data", "--out", dir.toString(), "--weather", WeatherFixture.CSV.toString(), "--outage", "2013-04-15");
-        assertThat(range.code).isEqualTo(2);
-        assertThat(range.stderr).contains("'2013-04-15' is not a date range FIRST..LAST");
+        CliRun missing = CliRun.of("demo-data", "--out", dir.toString(), "--weather", dir.resolve("nope.csv").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("nope.csv: no such file");
+        CliRun range = CliRun.of("demo-data", "--out", dir.toString(), "--weather", WeatherFixture.CSV.toString(), "--outage", "2013-04-15");
+        assertThat(range.code()).isEqualTo(2);
+        assertThat(range.stderr()).contains("'2013-04-15' is not a date range FIRST..LAST");
         assertThat(dir.resolve("rain-snapshots.jsonl")).doesNotExist();
-        assertThat(run("demo-data").code).as("--out is required").isEqualTo(2);
-    }
-
-    private record Output(int code, String stdout, String stderr) {}
-
-    private static Output run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        assertThat(CliRun.of("demo-data").code()).as("--out is required").isEqualTo(2);
     }
 }

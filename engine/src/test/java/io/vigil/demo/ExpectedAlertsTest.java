@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.vigil.demo.DailyRule.Transition;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +40,8 @@ class ExpectedAlertsTest {
     }
 
     @Test
-    void feedMissingFiresTwoDaysIntoTheOutageAndResolvesAfterTheFirstSnapshotBack() {
+    void feedMissingFiresTwoDaysIntoTheOutageAndResolvesAfterTheFirstSnapshotBack() throws IOException {
+        assertRule("feed.vigil", "every 1d", "when absent(prediction_rate, 2d)");
         List<Transition> t = run(new DailyRule("feed_missing", 0, 0),
                 at -> history.any(at, 2) ? Map.of() : Map.of("{}", 1.0));
         assertThat(t).extracting(Transition::at, Transition::state).containsExactly(
@@ -46,7 +49,8 @@ class ExpectedAlertsTest {
     }
 
     @Test
-    void seasonAccuracyFiresEveryWinterAndNeverInSummer() {
+    void seasonAccuracyFiresEveryWinterAndNeverInSummer() throws IOException {
+        assertRule("performance.vigil", "every 1d", "when accuracy < 0.6 and samples >= 20", "for 7d", "keep_firing_for 7d");
         List<Transition> t = run(new DailyRule("season_accuracy_low", 7, 7), at -> {
             Map<String, Double> out = new TreeMap<>();
             for (Season s : Season.values()) {
@@ -64,7 +68,8 @@ class ExpectedAlertsTest {
     }
 
     @Test
-    void temperatureRegimeFiresEverySummerForTheTemperaturesOnly() {
+    void temperatureRegimeFiresEverySummerForTheTemperaturesOnly() throws IOException {
+        assertRule("drift.vigil", "every 1d", "when wasserstein(feature=*, window=30d) > 1.2", "for 7d");
         List<Transition> t = run(new DailyRule("temperature_regime", 7, 0), at -> {
             Map<String, Double> out = new TreeMap<>();
             for (int f = 0; f < baseline.length; f++) {
@@ -84,7 +89,10 @@ class ExpectedAlertsTest {
     }
 
     @Test
-    void theKpiDropAndTheRetrainingTriggerFireEveryYear() {
+    void theKpiDropAndTheRetrainingTriggerFireEveryYear() throws IOException {
+        assertRule("kpi.vigil", "every 1d", "when change(rain_days_caught, 30d) < -30% and wet_days >= 5", "for 7d");
+        assertRule("retrain.vigil", "every 1d", "when rain_days_caught < 0.5 and wet_days >= 8", "for 14d",
+                "trigger retrain_rain cooldown 30d approval required");
         List<Transition> drop = run(new DailyRule("rain_days_caught_drop", 7, 0), at -> {
             List<Double> recent = history.values(at, 0, 30, "rain_days_caught");
             List<Double> before = history.values(at, 30, 60, "rain_days_caught");
@@ -127,6 +135,11 @@ class ExpectedAlertsTest {
     private static boolean firingOn(List<Transition> transitions, String instance, LocalDate day) {
         return transitions.stream().filter(x -> x.instance().equals(instance) && !x.at().isAfter(day))
                 .reduce((a, b) -> b).map(x -> x.state().equals("firing")).orElse(false);
+    }
+
+    /** Keeps this simulation honest: the rule file must still say what is simulated here. */
+    private static void assertRule(String file, String... clauses) throws IOException {
+        assertThat(Files.readString(WeatherFixture.QUICKSTART.resolve("rules").resolve(file))).as(file).contains(clauses);
     }
 
     private static String label(String name, String value) { return "{" + name + "=" + value + "}"; }

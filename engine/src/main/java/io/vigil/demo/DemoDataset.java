@@ -14,7 +14,8 @@ import java.util.List;
 /** The quickstart's files, derived from the weather CSV: the 2012 training baseline and the 2013–2015 snapshots. */
 public final class DemoDataset {
     public static final DateRange TRAINING = new DateRange(LocalDate.of(2012, 1, 1), LocalDate.of(2012, 12, 31));
-    public static final DateRange REPLAY = new DateRange(LocalDate.of(2013, 1, 1), LocalDate.of(2015, 12, 31));
+    /** The days replayed by default: everything after the training year. */
+    public static final String REPLAY = "2013-01-01..2015-12-31";
     /** A simulated five-day break in the feed (Monday to Friday, a quiet week) so the missing-data rule has something to find. */
     public static final String DEFAULT_OUTAGE = "2013-04-15..2013-04-19";
     public static final String SNAPSHOTS_FILE = "rain-snapshots.jsonl";
@@ -34,14 +35,17 @@ public final class DemoDataset {
         this.snapshots = snapshots;
     }
 
-    /** Fits the model on {@link #TRAINING} and replays {@link #REPLAY}; {@code outage} (or null) removes days from the feed. */
-    public static DemoDataset of(List<WeatherDay> days, DateRange outage) {
+    /** Fits the model on {@link #TRAINING} and replays {@code replay}; {@code outage} (or null) removes days from the feed. */
+    public static DemoDataset of(List<WeatherDay> days, DateRange replay, DateRange outage) {
+        if (!replay.first().isAfter(TRAINING.last())) {
+            throw new IllegalArgumentException("the replay " + replay + " must start after the training year " + TRAINING);
+        }
         List<WeatherDay> training = days.stream().filter(d -> TRAINING.contains(d.date())).toList();
         if (training.size() != TRAINING.first().lengthOfYear()) {
             throw new IllegalArgumentException("the data must cover every day of " + TRAINING + ", found " + training.size() + " days");
         }
         RainModel model = RainModel.fit(training);
-        return new DemoDataset(training, model, new WeatherReplay(days, model).snapshots(REPLAY, outage));
+        return new DemoDataset(training, model, new WeatherReplay(days, model).snapshots(replay, outage));
     }
 
     public RainModel model() { return model; }

@@ -25,7 +25,7 @@ class DemoDatasetTest {
         }
         assertThat(expected).hasSize(1 + 366);
         assertThat(committed).containsExactlyElementsOf(expected);
-        assertThat(DemoDataset.of(WeatherFixture.days(), null).baselineCsv().lines()).containsExactlyElementsOf(committed);
+        assertThat(DemoDataset.of(WeatherFixture.days(), DateRange.parse(DemoDataset.REPLAY), null).baselineCsv().lines()).containsExactlyElementsOf(committed);
     }
 
     @Test
@@ -55,6 +55,20 @@ class DemoDatasetTest {
         CliRun out = CliRun.of("demo-data", "--out", dir.toString(), "--weather", WeatherFixture.CSV.toString(), "--outage", "none");
         assertThat(out.code()).isZero();
         assertThat(Files.readAllLines(dir.resolve("rain-snapshots.jsonl"))).hasSize(1095);
+    }
+
+    @Test
+    void aShorterReplayForCiStopsWhereAsked() throws IOException {
+        CliRun out = CliRun.of("demo-data", "--out", dir.toString(), "--weather", WeatherFixture.CSV.toString(),
+                "--replay", "2013-01-01..2013-07-31");
+        assertThat(out.code()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("rain-snapshots.jsonl"));
+        assertThat(lines).hasSize(212 - 5);
+        assertThat(lines.get(lines.size() - 1)).contains("\"timestamp\":\"2013-07-31T23:00:00Z\"");
+        CliRun overlap = CliRun.of("demo-data", "--out", dir.resolve("x").toString(), "--weather", WeatherFixture.CSV.toString(),
+                "--replay", "2012-12-01..2013-01-31");
+        assertThat(overlap.code()).isEqualTo(2);
+        assertThat(overlap.stderr()).contains("the replay 2012-12-01..2013-01-31 must start after the training year 2012-01-01..2012-12-31");
     }
 
     @Test

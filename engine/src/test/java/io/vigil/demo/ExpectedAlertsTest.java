@@ -32,7 +32,8 @@ class ExpectedAlertsTest {
 
     @BeforeAll
     static void replay() {
-        DemoDataset data = DemoDataset.of(WeatherFixture.days(), DateRange.parse(DemoDataset.DEFAULT_OUTAGE));
+        DemoDataset data = DemoDataset.of(WeatherFixture.days(), DateRange.parse(DemoDataset.REPLAY),
+                DateRange.parse(DemoDataset.DEFAULT_OUTAGE));
         history = new SnapshotHistory(data.snapshots());
         baseline = RainModel.FEATURES.stream()
                 .map(f -> data.training().stream().mapToDouble(d -> RainModel.inputs(d)[RainModel.FEATURES.indexOf(f)]).toArray())

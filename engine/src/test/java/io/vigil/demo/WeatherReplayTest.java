@@ -22,7 +22,7 @@ class WeatherReplayTest {
     @BeforeAll
     static void replay() {
         RainModel model = RainModel.fit(WeatherFixture.days().stream().filter(d -> d.date().getYear() == 2012).toList());
-        snapshots = new WeatherReplay(WeatherFixture.days(), model).snapshots(DemoDataset.REPLAY, OUTAGE);
+        snapshots = new WeatherReplay(WeatherFixture.days(), model).snapshots(DateRange.parse(DemoDataset.REPLAY), OUTAGE);
     }
 
     @Test

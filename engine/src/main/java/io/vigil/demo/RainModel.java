@@ -26,8 +26,7 @@ public final class RainModel {
     private static final double TOLERANCE = 1e-10;
     /** XᵀWX is symmetric in exact arithmetic; the product's rounding differs between the two triangles. */
     private static final double SYMMETRY = 1e-12;
-    private static final String NO_FIT = "logistic regression did not converge (are rain and dry days perfectly "
-            + "separable by the inputs?)";
+    private static final String SEPARABLE = "; are rain and dry days perfectly separable by the inputs?";
 
     private final double[] mean;
     private final double[] sd;
@@ -55,11 +54,10 @@ public final class RainModel {
             sd[j] = new StandardDeviation(false).evaluate(raw[j]);
             if (sd[j] == 0) throw new IllegalArgumentException("input " + FEATURES.get(j) + " is constant over the training days");
         }
-        RainModel unfitted = new RainModel(mean, sd, null);
         RealMatrix x = new Array2DRowRealMatrix(n, FEATURES.size() + 1);
         RealVector y = new ArrayRealVector(n);
         for (int i = 0; i < n; i++) {
-            x.setRow(i, unfitted.design(days.get(i)));
+            x.setRow(i, design(days.get(i), mean, sd));
             y.setEntry(i, days.get(i + 1).rained() ? 1 : 0);
         }
         return new RainModel(mean, sd, newton(x, y));
@@ -81,17 +79,17 @@ public final class RainModel {
                 step = new CholeskyDecomposition(hessian, SYMMETRY, CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD)
                         .getSolver().solve(gradient);
             } catch (MathIllegalArgumentException e) {
-                throw new IllegalStateException(NO_FIT + ": " + e.getMessage());
+                throw new IllegalStateException("logistic regression did not converge: " + e.getMessage() + SEPARABLE);
             }
             beta = beta.add(step);
             if (step.getLInfNorm() < TOLERANCE) return beta.toArray();
         }
-        throw new IllegalStateException(NO_FIT + ": no convergence in " + MAX_ITERATIONS + " Newton steps");
+        throw new IllegalStateException("logistic regression did not converge in " + MAX_ITERATIONS + " Newton steps" + SEPARABLE);
     }
 
     /** Probability that the day after {@code today} has rain. */
     public double probability(WeatherDay today) {
-        double[] z = design(today);
+        double[] z = design(today, mean, sd);
         double eta = 0;
         for (int j = 0; j < z.length; j++) eta += coefficients[j] * z[j];
         return sigmoid(eta);
@@ -108,7 +106,8 @@ public final class RainModel {
         return new double[] {day.precipitation(), day.tempMax(), day.tempMin(), day.wind()};
     }
 
-    private double[] design(WeatherDay day) {
+    /** 1 (for the intercept), then the standardised inputs. */
+    private static double[] design(WeatherDay day, double[] mean, double[] sd) {
         double[] raw = inputs(day);
         double[] row = new double[raw.length + 1];
         row[0] = 1;

@@ -63,7 +63,8 @@ class RainModelTest {
         }
         assertThatThrownBy(() -> RainModel.fit(days))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("did not converge");
+                .hasMessageStartingWith("logistic regression did not converge")
+                .hasMessageEndingWith("; are rain and dry days perfectly separable by the inputs?");
     }
 
     @Test

@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil demo-data}: the quickstart's snapshots and training baseline, from the Seattle weather CSV. */
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
-        description = {"Train the quickstart's rain model on 2012 and write, deterministically:",
-                "  DIR/" + DemoDataset.SNAPSHOTS_FILE + "  one snapshot per replayed day (for vigil ingest "
-                        + "or POST /api/v1/snapshots)",
-                "  DIR/" + DemoDataset.BASELINE_FILE + "    the 2012 inputs (for vigil baseline rain training)",
+        description = {"Write the quickstart's snapshots and training baseline (Seattle weather).",
+                "Trains the rain model on 2012, replays the following days and writes, deterministically:",
+                "  DIR/" + DemoDataset.SNAPSHOTS_FILE + "  one snapshot per replayed day, for vigil ingest",
+                "                            or POST /api/v1/snapshots",
+                "  DIR/" + DemoDataset.BASELINE_FILE + "     the 2012 inputs, for vigil baseline rain training",
                 "See examples/quickstart/README.md."})
 public final class DemoDataCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into (created if needed).")

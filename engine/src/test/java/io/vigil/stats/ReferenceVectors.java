@@ -18,7 +18,7 @@ import java.util.List;
  * The SciPy/NumPy reference cases of statistics.md (test resource {@code stats/vectors.json}, copied
  * from the project's shared data): JSON plus little-endian binary arrays for the large cases.
  */
-final class ReferenceVectors {
+public final class ReferenceVectors {
     private static final JsonNode ROOT = load();
 
     private ReferenceVectors() {}
@@ -31,25 +31,30 @@ final class ReferenceVectors {
         }
     }
 
-    static int declaredCount() { return ROOT.path("meta").path("n_cases").asInt(); }
+    public static int declaredCount() { return ROOT.path("meta").path("n_cases").asInt(); }
 
-    static List<JsonNode> cases() {
+    public static List<JsonNode> cases() {
         List<JsonNode> all = new ArrayList<>();
         ROOT.path("cases").forEach(all::add);
         return all;
     }
 
-    static List<JsonNode> cases(String type) {
+    public static JsonNode byId(String id) {
+        return cases().stream().filter(c -> c.path("id").asText().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no reference case " + id));
+    }
+
+    public static List<JsonNode> cases(String type) {
         return cases().stream().filter(c -> c.path("type").asText().equals(type)).toList();
     }
 
     /** A number as the vectors write it: non-finite values are the strings Infinity, -Infinity and NaN. */
-    static double number(JsonNode node) {
+    public static double number(JsonNode node) {
         if (node.isTextual()) return Double.parseDouble(node.asText());
         return node.asDouble();
     }
 
-    static double[] doubles(JsonNode testCase, String name) {
+    public static double[] doubles(JsonNode testCase, String name) {
         JsonNode data = testCase.path("data").path(name);
         if (data.has("values")) {
             JsonNode values = data.path("values");
@@ -65,7 +70,7 @@ final class ReferenceVectors {
         return out;
     }
 
-    static int[] ints(JsonNode testCase, String name) {
+    public static int[] ints(JsonNode testCase, String name) {
         JsonNode data = testCase.path("data").path(name);
         if (data.has("values")) {
             JsonNode values = data.path("values");
@@ -81,7 +86,7 @@ final class ReferenceVectors {
     }
 
     /** Category labels: inline strings, or codes in a binary file mapped through {@code labels_by_code}. */
-    static String[] labels(JsonNode testCase, String name) {
+    public static String[] labels(JsonNode testCase, String name) {
         JsonNode data = testCase.path("data").path(name);
         if (data.has("values")) {
             JsonNode values = data.path("values");

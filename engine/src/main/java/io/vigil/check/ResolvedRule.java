@@ -14,8 +14,7 @@ import java.util.Map;
  * @param baseline   the default baseline name for distribution functions (rule block, else config), or null
  * @param staleness  how old a sample may be and still count for a selector
  * @param summary    template text, or null for the generated one-line summary
- * @param channels   notification channels (the rule's own notify clauses, else the block's)
- * @param repeat     re-send interval while firing, or null for never
+ * @param notifications channels to notify (the rule's own notify clauses, else the block's)
  */
 public record ResolvedRule(
         String model,
@@ -30,15 +29,14 @@ public record ResolvedRule(
         String summary,
         String description,
         String runbook,
-        List<String> channels,
-        Duration repeat,
+        List<NotifySpec> notifications,
         List<TriggerSpec> triggers,
         Duration staleness,
         String baseline) {
 
     public ResolvedRule {
         labels = Map.copyOf(labels);
-        channels = List.copyOf(channels);
+        notifications = List.copyOf(notifications);
         triggers = List.copyOf(triggers);
     }
 
@@ -47,6 +45,9 @@ public record ResolvedRule(
 
     /** {@code file:line} of the rule keyword, so generated Drools names point back to the source. */
     public String location() { return span.source().path() + ":" + span.line(); }
+
+    /** One channel of a {@code notify} clause; {@code repeat} is the re-send interval while firing, or null. */
+    public record NotifySpec(String channel, Duration repeat) {}
 
     /** One {@code trigger} clause: an action run when the alert starts firing. */
     public record TriggerSpec(String action, Duration cooldown, boolean approvalRequired) {}

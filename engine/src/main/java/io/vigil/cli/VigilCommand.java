@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Declarative monitoring rules for machine-learning models in production.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CheckCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

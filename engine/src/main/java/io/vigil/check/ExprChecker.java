@@ -1,0 +1,229 @@
+package io.vigil.check;
+
+import io.vigil.ast.Diagnostic;
+import io.vigil.ast.Expr;
+import io.vigil.ast.StringLit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Type-checks one {@code when} expression (language.md §3.7) and reports every problem it finds.
+ * The static types are those of {@link ExprTypes}; this class adds the located diagnostics.
+ */
+final class ExprChecker {
+
+    /** What the checker needs to know about the rule around the expression. */
+    record Context(String model, boolean cronSchedule, boolean baselineKnown, boolean configKnown) {}
+
+    private final Context context;
+    private final List<Diagnostic> out;
+
+    ExprChecker(Context context, List<Diagnostic> out) {
+        this.context = context;
+        this.out = out;
+    }
+
+    /** Checks {@code e} and returns its type; on an error the type is a best guess that limits follow-on errors. */
+    Type check(Expr e) {
+        if (e instanceof Expr.Number) return Type.SCALAR;
+        if (e instanceof Expr.DurationExpr) return Type.DURATION;
+        if (e instanceof Expr.Str) return Type.STRING;
+        if (e instanceof Expr.Wildcard) {
+            error(e, Messages.WILDCARD_ONLY_FEATURE);
+            return Type.SERIES;
+        }
+        if (e instanceof Expr.Selector s) {
+            checkMatchers(s);
+            return Type.SERIES;
+        }
+        if (e instanceof Expr.Call c) return call(c);
+        if (e instanceof Expr.Unary u) return unary(u);
+        if (e instanceof Expr.Binary b) return binary(b);
+        return between((Expr.Between) e);
+    }
+
+    private void checkMatchers(Expr.Selector s) {
+        for (Expr.Matcher m : s.matchers()) {
+            if (m.op() == Expr.MatchOp.RE || m.op() == Expr.MatchOp.NRE) checkRegex(m.value());
+        }
+    }
+
+    private void checkRegex(StringLit regex) {
+        try {
+            Pattern.compile(regex.value());
+        } catch (PatternSyntaxException ex) {
+            int index = ex.getIndex() < 0 ? 0 : regex.codePointIndex(ex.getIndex());
+            out.add(Diagnostic.error(regex.spanAt(index), Messages.badRegex(ex.getDescription())));
+        }
+    }
+
+    private Type call(Expr.Call c) {
+        String fn = c.function().text();
+        Functions.Function f = Functions.lookup(fn);
+        if (f == null) {
+            error(c.function(), Messages.unknownFunction(fn, Functions.names()));
+            c.args().forEach(a -> check(a.value()));
+            return Type.SERIES;
+        }
+        if (c.by() != null && f.kind() != FunctionKind.AGGREGATION) {
+            out.add(Diagnostic.error(c.by().span(), Messages.GROUPING_ONLY_AGGREGATION));
+        }
+        switch (f.kind()) {
+            case WINDOW, AGGREGATION -> positional(c, f);
+            case DISTRIBUTION -> distribution(c);
+            case BASELINE_WINDOW -> {
+                error(c, Messages.PRIOR_ONLY_BASELINE);
+                return Type.SERIES;
+            }
+        }
+        return Type.SERIES;
+    }
+
+    private void positional(Expr.Call c, Functions.Function f) {
+        String fn = f.name();
+        boolean ok = true;
+        for (Expr.Arg a : c.args()) {
+            if (a.name() != null) {
+                error(a.name(), Messages.noNamedArgs(fn));
+                ok = false;
+            }
+        }
+        if (!ok) return;
+        if (c.args().size() != f.params().size()) {
+            error(c, Messages.arity(fn, f.params().size(), c.args().size(), Messages.signature(fn)));
+            c.args().forEach(a -> check(a.value()));
+            return;
+        }
+        for (int i = 0; i < f.params().size(); i++) {
+            Expr arg = c.args().get(i).value();
+            Type want = f.params().get(i);
+            if (f.kind() == FunctionKind.WINDOW && want == Type.SERIES) {
+                if (arg instanceof Expr.Selector s) checkMatchers(s);
+                else {
+                    check(arg);
+                    error(arg, Messages.needsSelector(fn));
+                }
+                continue;
+            }
+            Type got = check(arg);
+            if (got != want) {
+                error(arg, Messages.expected(want.describe(), fn, got));
+            } else if (fn.equals("quantile") && arg instanceof Expr.Number n && (n.value() < 0 || n.value() > 1)) {
+                error(arg, Messages.quantileRange(n.value()));
+            }
+        }
+    }
+
+    private void distribution(Expr.Call c) {
+        String fn = c.function().text();
+        Set<String> seen = new HashSet<>();
+        for (Expr.Arg a : c.args()) {
+            if (a.name() == null) {
+                error(a.value(), Messages.onlyNamedArgs(fn));
+                continue;
+            }
+            String name = a.name().text();
+            if (!Functions.DISTRIBUTION_ARGS.contains(name)) {
+                error(a.name(), Messages.unknownArg(fn, name));
+                continue;
+            }
+            if (!seen.add(name)) {
+                error(a.name(), Messages.duplicateArg(name));
+                continue;
+            }
+            Expr v = a.value();
+            switch (name) {
+                case "feature" -> {
+                    if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
+                        error(v, fn + "'s feature must be a string such as \"income\" or *");
+                    }
+                }
+                case "baseline" -> {
+                    if (v instanceof Expr.Call p && p.function().text().equals("prior")) {
+                        if (p.args().size() != 1 || p.args().get(0).name() != null
+                                || !(p.args().get(0).value() instanceof Expr.DurationExpr)) {
+                            error(p, "prior takes one duration: prior(7d)");
+                        }
+                    } else if (!(v instanceof Expr.Str)) {
+                        error(v, fn + "'s baseline must be a string such as \"training\" or prior(<duration>)");
+                    }
+                }
+                default -> {
+                    if (!(v instanceof Expr.DurationExpr)) error(v, fn + "'s window must be a duration such as 1d");
+                }
+            }
+        }
+        if (!seen.contains("feature")) error(c, Messages.missingFeature(fn));
+        if (!seen.contains("window") && context.cronSchedule()) error(c, Messages.missingWindow(fn));
+        if (!seen.contains("baseline") && Functions.NEEDS_BASELINE.contains(fn) && !context.baselineKnown()
+                && context.configKnown()) {
+            error(c, Messages.missingBaseline(fn, context.model()));
+        }
+    }
+
+    private Type unary(Expr.Unary u) {
+        Type t = check(u.operand());
+        if (u.op() == Expr.UnaryOp.NOT) {
+            if (t != Type.BOOL) error(u, Messages.notNeedsBool(t));
+            return Type.BOOL;
+        }
+        if (t != Type.SCALAR && t != Type.SERIES) {
+            error(u, Messages.negate(t));
+            return Type.SCALAR;
+        }
+        return t;
+    }
+
+    private Type binary(Expr.Binary b) {
+        Type l = check(b.left());
+        Type r = check(b.right());
+        String op = b.op().symbol;
+        if (b.op().isSet()) {
+            if (l == Type.BOOL && r == Type.BOOL && b.matching() == null) return Type.BOOL;
+            if (l != Type.SERIES || r != Type.SERIES) {
+                out.add(Diagnostic.error(b.opSpan(), Messages.setOperands(op, l, r)));
+            }
+            return Type.SERIES;
+        }
+        boolean bad = false;
+        if (!numeric(l)) {
+            error(b.left(), Messages.operandType(op, l));
+            bad = true;
+        }
+        if (!numeric(r)) {
+            error(b.right(), Messages.operandType(op, r));
+            bad = true;
+        }
+        if (b.matching() != null && !bad && (l != Type.SERIES || r != Type.SERIES)) {
+            out.add(Diagnostic.error(b.matching().span(), Messages.matchingNeedsSeries(op)));
+        }
+        boolean series = l == Type.SERIES || r == Type.SERIES;
+        if (b.op().isComparison()) return series ? Type.SERIES : Type.BOOL;
+        return series ? Type.SERIES : Type.SCALAR;
+    }
+
+    private Type between(Expr.Between b) {
+        Type s = check(b.subject());
+        Type lo = check(b.low());
+        Type hi = check(b.high());
+        if (!numeric(s)) error(b.subject(), Messages.operandType("between", s));
+        if (lo != Type.SCALAR) error(b.low(), Messages.betweenBound(lo));
+        if (hi != Type.SCALAR) error(b.high(), Messages.betweenBound(hi));
+        return s == Type.SERIES ? Type.SERIES : Type.BOOL;
+    }
+
+    private static boolean numeric(Type t) {
+        return t == Type.SCALAR || t == Type.SERIES;
+    }
+
+    private void error(Expr e, String message) {
+        out.add(Diagnostic.error(e.span(), message));
+    }
+
+    private void error(io.vigil.ast.Name n, String message) {
+        out.add(Diagnostic.error(n.span(), message));
+    }
+}

@@ -1,0 +1,187 @@
+package io.vigil.check;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/** Every checker message in one place, so wording stays consistent and reviewable. */
+final class Messages {
+    private Messages() {}
+
+    static String unknownFunction(String name, Collection<String> known) {
+        return "unknown function '" + name + "'" + Suggestions.hint(name, known);
+    }
+
+    static String arity(String fn, int expected, int got, String signature) {
+        return fn + " takes " + expected + " argument" + (expected == 1 ? "" : "s") + " (" + signature + "), got " + got;
+    }
+
+    static String signature(String fn) {
+        return switch (fn) {
+            case "quantile" -> "quantile(q, selector, duration)";
+            case "last" -> "last(selector)";
+            case "max_of", "min_of", "avg_of", "sum_of", "count_of" -> fn + "(expression) [by (label, ...)]";
+            case "prior" -> "prior(duration)";
+            default -> fn + "(selector, duration)";
+        };
+    }
+
+    static String needsSelector(String fn) {
+        return fn + " needs a metric selector here, such as accuracy or accuracy{segment=\"EU\"}";
+    }
+
+    static String expected(String what, String fn, Type got) {
+        return fn + " needs " + what + " here, got " + got.describe();
+    }
+
+    static String noNamedArgs(String fn) {
+        return fn + " takes positional arguments only: " + signature(fn);
+    }
+
+    static String onlyNamedArgs(String fn) {
+        return fn + " takes named arguments only: " + fn + "(feature=\"name\" | feature=*, baseline=\"name\" | "
+                + "baseline=prior(7d), window=1d)";
+    }
+
+    static String unknownArg(String fn, String arg) {
+        return "unknown argument '" + arg + "' for " + fn + Suggestions.hint(arg, Functions.DISTRIBUTION_ARGS)
+                + " (accepted: feature, baseline, window)";
+    }
+
+    static String duplicateArg(String arg) {
+        return "argument '" + arg + "' given twice";
+    }
+
+    static String missingFeature(String fn) {
+        return fn + " needs feature=\"name\" or feature=*";
+    }
+
+    static String missingBaseline(String fn, String model) {
+        return fn + " needs a baseline: pass baseline=\"name\" or baseline=prior(7d), set 'baseline' in model "
+                + model + "'s block, or models." + model + ".baseline in the config";
+    }
+
+    static String missingWindow(String fn) {
+        return fn + " needs window=<duration> in a cron rule (there is no interval to default to)";
+    }
+
+    static final String WILDCARD_ONLY_FEATURE = "'*' is only allowed as feature=*";
+    static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function";
+    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...)";
+
+    static String negate(Type t) {
+        return "unary '-' needs a number or a series set, got " + t.describe();
+    }
+
+    static String notNeedsBool(Type t) {
+        return "'not' takes a boolean (a comparison of two numbers), got " + t.describe()
+                + "; to exclude series use 'unless'";
+    }
+
+    static String operandType(String op, Type t) {
+        return "'" + op + "' needs numbers or series sets, got " + t.describe();
+    }
+
+    static String setOperands(String op, Type left, Type right) {
+        return "'" + op + "' needs series sets on both sides (or booleans on both), got " + left.describe()
+                + " and " + right.describe();
+    }
+
+    static String matchingNeedsSeries(String op) {
+        return "on(...)/ignoring(...) after '" + op + "' needs series sets on both sides";
+    }
+
+    static String betweenBound(Type t) {
+        return "the bounds of 'between' must be numbers, got " + t.describe();
+    }
+
+    static String whenType(Type t) {
+        return "'when' must be a condition (a comparison, a series set or a boolean), got " + t.describe();
+    }
+
+    static String quantileRange(double q) {
+        return "quantile's q must be between 0 and 1, got " + q;
+    }
+
+    static String clauseNotInModel(String keyword) {
+        return "'" + keyword + "' is not allowed in a model block; put it inside a rule";
+    }
+
+    static String duplicateClause(String keyword) {
+        return "duplicate '" + keyword + "' clause";
+    }
+
+    static final String FIRST_HERE = "first defined here";
+
+    static String missingWhen(String rule) {
+        return "rule '" + rule + "' has no 'when' clause";
+    }
+
+    static String missingSchedule(String rule) {
+        return "rule '" + rule + "' has no schedule: add 'every <duration>' or 'cron \"...\"' to the rule or its "
+                + "model block";
+    }
+
+    static final String EVERY_AND_CRON = "'every' and 'cron' in the same block: choose one schedule";
+    static final String TIMEZONE_WITHOUT_CRON = "'timezone' needs a 'cron' schedule";
+
+    static String duplicateRule(String model, String rule) {
+        return "duplicate rule '" + rule + "' in model '" + model + "'";
+    }
+
+    static String badSeverity(String s) {
+        return "unknown severity '" + s + "'; use info, warning or critical"
+                + Suggestions.hint(s, java.util.List.of("info", "warning", "critical"));
+    }
+
+    static String duplicateLabel(String key) {
+        return "label '" + key + "' given twice";
+    }
+
+    static String badCron(String detail) {
+        return "invalid cron expression: " + detail;
+    }
+
+    static String badZone(String zone) {
+        return "unknown time zone '" + zone + "' (use an IANA name such as Europe/Paris or UTC)";
+    }
+
+    static String badRegex(String detail) {
+        return "invalid regular expression: " + detail;
+    }
+
+    static String unknownChannel(String name, Collection<String> known) {
+        return "unknown channel '" + name + "'" + Suggestions.hint(name, known) + known(known);
+    }
+
+    static String unknownAction(String name, Collection<String> known) {
+        return "unknown action '" + name + "'" + Suggestions.hint(name, known) + known(known);
+    }
+
+    private static String known(Collection<String> known) {
+        return known.isEmpty() ? " (the config defines none)" : " (defined: " + String.join(", ", known) + ")";
+    }
+
+    static String forShorterThanInterval(Duration forDur, Duration interval) {
+        return "'for' " + Durations.format(forDur) + " is shorter than the evaluation interval "
+                + Durations.format(interval) + ", so it waits one interval anyway";
+    }
+
+    static String pValueGreater(String fn, double threshold) {
+        return fn + " is a p-value (lower means more drift); '> " + Durations.formatNumber(threshold)
+                + "' holds for data that has not drifted — did you mean '<'?";
+    }
+
+    static String boundedThreshold(String fn, double threshold) {
+        return fn + " is always between 0 and 1, so comparing it with " + Durations.formatNumber(threshold)
+                + " is always true or always false";
+    }
+
+    static String cannotNotify(String rule) {
+        return "rule '" + rule + "' can never notify or trigger: neither it nor its model block has 'notify' "
+                + "or 'trigger' (its alerts are still recorded)";
+    }
+
+    static String templateError(String detail) {
+        return "template: " + detail;
+    }
+}

@@ -44,7 +44,7 @@ final class ChunkLayout {
                 if (n instanceof Node.Input in) {
                     Operand o = plan.slots().get(in.slot());
                     id = input(operandIndex.applyAsInt(o), o, in.key());
-                } else if (producesFacts(n)) {
+                } else if (producesFacts(n) && n != plan.root()) {
                     id = nextNode++;
                 }
                 factNodes[r][n.id()] = id;
@@ -56,7 +56,7 @@ final class ChunkLayout {
         }
     }
 
-    /** Whether a node's rule inserts facts; filters are folded into their consumer's pattern instead. */
+    /** Whether a node's rule inserts facts (a breach at the root); filters fold into their consumer's pattern instead. */
     static boolean producesFacts(Node n) {
         return n instanceof Node.Scale || n instanceof Node.Vector || n instanceof Node.SetOp
                 || n instanceof Node.Aggregate;

@@ -1,5 +1,6 @@
 package io.vigil.check;
 
+import io.vigil.ast.Suggestions;
 import java.time.Duration;
 import java.util.Collection;
 

@@ -57,6 +57,9 @@ final class ExprChecker {
         } catch (PatternSyntaxException ex) {
             int index = ex.getIndex() < 0 ? 0 : regex.codePointIndex(ex.getIndex());
             out.add(Diagnostic.error(regex.spanAt(index), Messages.badRegex(ex.getDescription())));
+        } catch (StackOverflowError ex) {
+            // java.util.regex compiles recursively; thousands of nested groups exhaust the stack.
+            out.add(Diagnostic.error(regex.span(), Messages.badRegex("nested too deeply")));
         }
     }
 

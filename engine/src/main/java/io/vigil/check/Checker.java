@@ -191,8 +191,9 @@ public final class Checker {
 
         Duration forDur = durationOf(own.get("for"));
         Duration keep = durationOf(own.get("keep_firing_for"));
-        if (schedule instanceof Schedule.Every every && forDur.compareTo(every.interval()) < 0 && !forDur.isZero()) {
-            Clause.For f = own.get("for");
+        Clause.For f = own.get("for");
+        if (schedule instanceof Schedule.Every every && forDur.compareTo(every.interval()) < 0 && !forDur.isZero()
+                && !hasErrorAt(f.duration().span())) {
             diagnostics.add(Diagnostic.warning(f.duration().span(),
                     Messages.forShorterThanInterval(forDur, every.interval())));
         }
@@ -264,6 +265,12 @@ public final class Checker {
         if (c instanceof Clause.For f) return f.duration().value();
         if (c instanceof Clause.KeepFiringFor k) return k.duration().value();
         return Duration.ZERO;
+    }
+
+    /** Whether an error was reported on exactly this span (e.g. a bad duration whose value is a placeholder). */
+    private boolean hasErrorAt(Span span) {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.span().source() == span.source()
+                && d.span().start() >= span.start() && d.span().end() <= span.end());
     }
 
     private int errorCount() {

@@ -126,7 +126,8 @@ final class ExprChecker {
         for (Expr.Arg a : c.args()) {
             if (a.name() == null) {
                 error(a.value(), Messages.onlyNamedArgs(fn));
-                continue;
+                // The positional value was probably meant as one of the named ones; don't also call it missing.
+                return;
             }
             String name = a.name().text();
             if (!Functions.DISTRIBUTION_ARGS.contains(name)) {

@@ -78,7 +78,7 @@ public final class Labels implements Comparable<Labels> {
     public String text() { return text; }
 
     /** 64 bits of the SHA-256 of {@link #text()}: the store's lookup key for a label set. */
-    long hash64() {
+    public long hash64() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();

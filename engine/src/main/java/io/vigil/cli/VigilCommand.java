@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                CompileCommand.class,
                 DemoDataCommand.class,
                 DriftCommand.class,
         },

@@ -39,19 +39,4 @@ public final class DurationText {
         }
         return total;
     }
-
-    /** {@code 1h30m}, {@code 24h}, {@code 0s}: the form {@link #parse} reads back. */
-    public static String format(Duration d) {
-        if (d.isZero()) return "0s";
-        StringBuilder out = new StringBuilder();
-        Duration rest = d;
-        for (int i = 0; i < UNITS.length; i++) {
-            long n = rest.dividedBy(SIZES[i]);
-            if (n > 0) {
-                out.append(n).append(UNITS[i]);
-                rest = rest.minus(SIZES[i].multipliedBy(n));
-            }
-        }
-        return out.toString();
-    }
 }

@@ -112,7 +112,7 @@ final class Section {
     boolean bool(String key, boolean fallback) {
         NodeReader.Value v = reader.scalar(node(key), pathOf(key), "true or false", false);
         if (v == null) return fallback;
-        if (!v.fromEnvironment() && v.node().boolean_() != null) return v.node().boolean_();
+        if (!v.fromEnvironment() && v.node().yamlBoolean() != null) return v.node().yamlBoolean();
         String s = v.text().strip().toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("false")) return s.equals("true");
         reader.error(v.node().start(), pathOf(key), "expected true or false, got " + reader.shown(v, false));
@@ -248,6 +248,4 @@ final class Section {
         }
         return List.copyOf(out);
     }
-
-    NodeReader reader() { return reader; }
 }

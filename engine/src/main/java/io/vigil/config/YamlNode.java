@@ -18,9 +18,9 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
      * A scalar as written (after YAML unquoting, before environment expansion).
      *
      * @param isNull  an empty value, {@code ~} or {@code null}
-     * @param boolean_ Jackson resolved it as a YAML boolean (true/false/yes/no/on/off)
+     * @param yamlBoolean Jackson resolved it as a YAML boolean (true/false/yes/no/on/off)
      */
-    record Scalar(String text, boolean isNull, Boolean boolean_, int start, int end) implements YamlNode {
+    record Scalar(String text, boolean isNull, Boolean yamlBoolean, int start, int end) implements YamlNode {
         public String kind() { return isNull ? "nothing" : "'" + text + "'"; }
     }
 

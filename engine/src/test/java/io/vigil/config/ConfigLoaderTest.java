@@ -184,6 +184,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void referencesWorkUnquotedInsideFlowCollections() {
+        Config c = load("server: { port: ${PORT:-8081}, tokens: [${T:-abc}, x] }\n").config();
+        assertThat(c.server().port()).isEqualTo(8081);
+        assertThat(c.server().tokens()).extracting(Secret::reveal).containsExactly("abc", "x");
+    }
+
+    @Test
     void emptyTokensAreDropped() {
         Config c = load("server: { tokens: [\"${T:-}\", abc] }\n").config();
         assertThat(c.server().tokens()).extracting(Secret::reveal).containsExactly("abc");

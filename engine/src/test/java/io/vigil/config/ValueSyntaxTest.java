@@ -24,9 +24,6 @@ class ValueSyntaxTest {
         for (String bad : List.of("", "10", "1m1h", "1h1h", "-5m", "1.5h", "5 m", "h", "1y", "99999999999999999999d")) {
             assertThat(DurationText.parse(bad)).as(bad).isNull();
         }
-        assertThat(DurationText.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
-        assertThat(DurationText.format(Duration.ofDays(90))).isEqualTo("12w6d");
-        assertThat(DurationText.format(Duration.ZERO)).isEqualTo("0s");
     }
 
     @Test

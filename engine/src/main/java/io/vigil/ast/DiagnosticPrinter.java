@@ -20,13 +20,40 @@ public final class DiagnosticPrinter {
         return out.toString();
     }
 
+    /**
+     * A message on one line with control characters escaped: messages quote user text (zone names, cron
+     * fields), which must not move the cursor or recolour a terminal.
+     */
+    private static String visible(String message) {
+        StringBuilder out = new StringBuilder();
+        message.codePoints().forEach(cp -> {
+            if (cp == '\n') out.append("\\n");
+            else if (cp == '\t') out.append("\\t");
+            else if (isControl(cp)) out.append(String.format("\\u%04X", cp));
+            else out.appendCodePoint(cp);
+        });
+        return out.toString();
+    }
+
+    /** The source line with each control character but tab replaced by U+FFFD, one for one, so the caret stays put. */
+    private static String shown(String line) {
+        StringBuilder out = new StringBuilder();
+        line.codePoints().forEach(cp -> out.appendCodePoint(cp != '\t' && isControl(cp) ? 0xFFFD : cp));
+        return out.toString();
+    }
+
+    private static boolean isControl(int cp) {
+        return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
+    }
+
     private static void appendLocated(StringBuilder out, Span span, String kind, String message) {
         Source src = span.source();
         int line = span.line();
         int col = span.column();
         out.append(src.path()).append(':').append(line).append(':').append(col)
-                .append(": ").append(kind).append(": ").append(message).append('\n');
-        String text = src.lineText(line);
+                .append(": ").append(kind).append(": ").append(visible(message)).append('\n');
+        String text = shown(src.lineText(line));
         out.append(text).append('\n');
         StringBuilder caret = new StringBuilder();
         // Keep tabs so the caret lines up under tab-indented code.

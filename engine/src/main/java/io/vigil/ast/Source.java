@@ -29,6 +29,9 @@ public final class Source {
     /** Length in code points, which is what ANTLR's offsets count. */
     public int length() { return codePoints.length; }
 
+    /** The code point at a code-point offset. */
+    public int codePointAt(int offset) { return codePoints[offset]; }
+
     /** 1-based line of a code-point offset. */
     public int line(int offset) {
         int i = Arrays.binarySearch(lineStarts, Math.min(offset, codePoints.length));

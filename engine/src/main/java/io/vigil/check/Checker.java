@@ -101,10 +101,10 @@ public final class Checker {
 
     /** Checks that are the same for block defaults and rules: cron, zone, severity, channels. */
     private void validateCommon(Clauses c) {
-        Clause.Cron cron = c.get("cron");
-        if (cron != null) CronCheck.check(cron.expression(), diagnostics);
         Clause.Timezone tz = c.get("timezone");
-        if (tz != null) zone(tz.zone());
+        ZoneId zone = tz == null ? null : zone(tz.zone());
+        Clause.Cron cron = c.get("cron");
+        if (cron != null) CronCheck.check(cron.expression(), zone, diagnostics);
         Clause.SeverityClause sev = c.get("severity");
         if (sev != null && !SEVERITIES.contains(sev.level().text())) {
             diagnostics.add(Diagnostic.error(sev.level().span(), Messages.badSeverity(sev.level().text())));
@@ -128,10 +128,16 @@ public final class Checker {
     }
 
     private ZoneId zone(StringLit zone) {
+        ZoneId id = parseZone(zone.value());
+        if (id == null) diagnostics.add(Diagnostic.error(zone.span(), Messages.badZone(zone.value())));
+        return id;
+    }
+
+    /** The zone, or null; {@code ZoneId.of} never falls back to GMT the way {@code TimeZone} does. */
+    private static ZoneId parseZone(String zone) {
         try {
-            return ZoneId.of(zone.value());
+            return ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
-            diagnostics.add(Diagnostic.error(zone.span(), Messages.badZone(zone.value())));
             return null;
         }
     }
@@ -185,8 +191,9 @@ public final class Checker {
 
         Duration forDur = durationOf(own.get("for"));
         Duration keep = durationOf(own.get("keep_firing_for"));
-        if (schedule instanceof Schedule.Every every && forDur.compareTo(every.interval()) < 0 && !forDur.isZero()) {
-            Clause.For f = own.get("for");
+        Clause.For f = own.get("for");
+        if (schedule instanceof Schedule.Every every && forDur.compareTo(every.interval()) < 0 && !forDur.isZero()
+                && !hasErrorAt(f.duration().span())) {
             diagnostics.add(Diagnostic.warning(f.duration().span(),
                     Messages.forShorterThanInterval(forDur, every.interval())));
         }
@@ -235,7 +242,8 @@ public final class Checker {
         }
         if (cron != null) {
             Clause.Timezone tz = ownTz != null ? ownTz : block.get("timezone");
-            ZoneId zone = tz == null ? ZoneId.of("UTC") : zone(tz.zone());
+            // An invalid zone was reported where it is written, once, by validateCommon.
+            ZoneId zone = tz == null ? ZoneId.of("UTC") : parseZone(tz.zone().value());
             return zone == null ? null : new Schedule.Cron(cron.expression().value(), zone);
         }
         if (ownTz != null) diagnostics.add(Diagnostic.error(ownTz.span(), Messages.TIMEZONE_WITHOUT_CRON));
@@ -257,6 +265,12 @@ public final class Checker {
         if (c instanceof Clause.For f) return f.duration().value();
         if (c instanceof Clause.KeepFiringFor k) return k.duration().value();
         return Duration.ZERO;
+    }
+
+    /** Whether an error was reported on exactly this span (e.g. a bad duration whose value is a placeholder). */
+    private boolean hasErrorAt(Span span) {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.span().source() == span.source()
+                && d.span().start() >= span.start() && d.span().end() <= span.end());
     }
 
     private int errorCount() {

@@ -1,5 +1,6 @@
 package io.vigil.check;
 
+import io.vigil.ast.Suggestions;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -141,6 +142,15 @@ final class Messages {
         return "invalid cron expression: " + detail;
     }
 
+    static String cronFieldCount(int n) {
+        return "invalid cron expression: Quartz cron has 6 or 7 fields (seconds minutes hours day-of-month month "
+                + "day-of-week [year]), got " + n + (n == 5 ? "; prepend the seconds, e.g. \"0 */5 * * * ?\"" : "");
+    }
+
+    static String cronNeverFires(String cron) {
+        return "cron expression \"" + cron + "\" never fires";
+    }
+
     static String badZone(String zone) {
         return "unknown time zone '" + zone + "' (use an IANA name such as Europe/Paris or UTC)";
     }
@@ -166,13 +176,13 @@ final class Messages {
                 + Durations.format(interval) + ", so it waits one interval anyway";
     }
 
-    static String pValueGreater(String fn, double threshold) {
-        return fn + " is a p-value (lower means more drift); '> " + Durations.formatNumber(threshold)
+    static String pValueGreater(String fn, String threshold) {
+        return fn + " is a p-value (lower means more drift); '> " + threshold
                 + "' holds for data that has not drifted — did you mean '<'?";
     }
 
-    static String boundedThreshold(String fn, double threshold) {
-        return fn + " is always between 0 and 1, so comparing it with " + Durations.formatNumber(threshold)
+    static String boundedThreshold(String fn, String threshold) {
+        return fn + " is always between 0 and 1, so comparing it with " + threshold
                 + " is always true or always false";
     }
 

@@ -1,0 +1,72 @@
+package io.vigil.compile;
+
+import io.vigil.plan.RulePlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Some rules of a group compiled into one KieBase. Large groups are split so they compile in parallel
+ * and an edit recompiles only its chunk; an evaluation runs one fresh session per chunk.
+ */
+final class Chunk {
+    private final ChunkLayout layout;
+    private final String drl;
+    private final int[] groupIndex;
+    private final int[][] operandsOfRule;
+    private volatile KieBase kieBase;
+
+    Chunk(ChunkLayout layout, String drl, int[] groupIndex, int[][] operandsOfRule) {
+        this.layout = layout;
+        this.drl = drl;
+        this.groupIndex = groupIndex;
+        this.operandsOfRule = operandsOfRule;
+    }
+
+    String drl() { return drl; }
+
+    KieBase kieBase() { return kieBase; }
+
+    void build(KieBaseCache cache) { kieBase = cache.get(drl); }
+
+    /** Evaluates this chunk's rules and adds their outcomes at their group indexes. */
+    void evaluate(Inputs inputs, RuleOutcome[] outcomes) {
+        List<RulePlan> plans = layout.plans();
+        List<List<Breach>> breaches = new ArrayList<>();
+        List<Set<String>> errors = new ArrayList<>();
+        for (int r = 0; r < plans.size(); r++) {
+            breaches.add(new ArrayList<>());
+            errors.add(new TreeSet<>());
+            for (int operand : operandsOfRule[r]) {
+                String failure = inputs.failure(operand);
+                if (failure != null) errors.get(r).add(failure);
+            }
+        }
+        KieSession session = kieBase.newKieSession();
+        try {
+            EvalContext ctx = new EvalContext(layout);
+            session.setGlobal("ctx", ctx);
+            for (int operand = 0; operand < inputs.size(); operand++) {
+                for (ChunkLayout.Input in : layout.inputsOf(operand)) {
+                    for (Inputs.Element e : inputs.elements(operand)) session.insert(ctx.input(in, e.labels(), e.value()));
+                }
+            }
+            session.fireAllRules();
+            for (Object o : session.getObjects(o -> o instanceof Breach || o instanceof EvalError)) {
+                if (o instanceof Breach b) breaches.get(b.rule()).add(new Breach(groupIndex[b.rule()], b.labels(), b.value()));
+                else if (o instanceof EvalError e) errors.get(e.rule()).add(e.message());
+            }
+        } finally {
+            session.dispose();
+        }
+        for (int r = 0; r < plans.size(); r++) {
+            List<Breach> found = errors.get(r).isEmpty() ? breaches.get(r) : List.of();
+            found.sort(Comparator.comparing((Breach b) -> b.labels().toString()));
+            outcomes[groupIndex[r]] = new RuleOutcome(plans.get(r), found, List.copyOf(errors.get(r)));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.vigil.compile;
+
+import io.vigil.plan.Node;
+import io.vigil.plan.Operand;
+import io.vigil.plan.Projection;
+import io.vigil.plan.RulePlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * The numbering shared by one KieBase's DRL and its evaluations: which fact node id each input and
+ * each intermediate result gets, and which label projections the generated rules refer to by index.
+ * Label names stay on the Java side, so the DRL holds only numbers and escaped comments.
+ *
+ * Inputs are shared between rules: every (operand, key projection) pair is one fact node, so rules
+ * asking the same question see the same facts and share alpha nodes.
+ */
+final class ChunkLayout {
+
+    /** One input fact node: the elements of a group operand, keyed for their consumer. */
+    record Input(int node, int operand, Operand source, Projection key) {}
+
+    private final List<RulePlan> plans;
+    private final List<Projection> projections = new ArrayList<>();
+    private final List<Projection> projectionTable = java.util.Collections.unmodifiableList(projections);
+    private final Map<Projection, Integer> projectionIds = new HashMap<>();
+    private final List<Input> inputs = new ArrayList<>();
+    private final Map<Integer, List<Input>> inputsByOperand = new HashMap<>();
+    private final int[][] factNodes;
+    private int nextNode = 1;
+
+    ChunkLayout(List<RulePlan> plans, ToIntFunction<Operand> operandIndex) {
+        this.plans = List.copyOf(plans);
+        this.factNodes = new int[plans.size()][];
+        for (int r = 0; r < plans.size(); r++) {
+            RulePlan plan = plans.get(r);
+            List<Node> nodes = plan.nodes();
+            factNodes[r] = new int[nodes.size()];
+            for (Node n : nodes) {
+                int id = -1;
+                if (n instanceof Node.Input in) {
+                    Operand o = plan.slots().get(in.slot());
+                    id = input(operandIndex.applyAsInt(o), o, in.key());
+                } else if (producesFacts(n) && n != plan.root()) {
+                    id = nextNode++;
+                }
+                factNodes[r][n.id()] = id;
+                register(n.key());
+                if (n instanceof Node.Vector v) register(v.matching());
+                if (n instanceof Node.SetOp o) register(o.matching());
+                if (n instanceof Node.Aggregate a) register(a.by());
+            }
+        }
+    }
+
+    /** Whether a node's rule inserts facts (a breach at the root); filters fold into their consumer's pattern instead. */
+    static boolean producesFacts(Node n) {
+        return n instanceof Node.Scale || n instanceof Node.Vector || n instanceof Node.SetOp
+                || n instanceof Node.Aggregate;
+    }
+
+    private void register(Projection p) {
+        projectionIds.computeIfAbsent(p, k -> {
+            projections.add(k);
+            return projections.size() - 1;
+        });
+    }
+
+    private int input(int operand, Operand source, Projection key) {
+        for (Input existing : inputsByOperand.getOrDefault(operand, List.of())) {
+            if (existing.key().equals(key)) return existing.node();
+        }
+        Input in = new Input(nextNode++, operand, source, key);
+        inputs.add(in);
+        inputsByOperand.computeIfAbsent(operand, k -> new ArrayList<>()).add(in);
+        return in.node();
+    }
+
+    List<RulePlan> plans() { return plans; }
+
+    /** The fact node id of a rule's input or fact-producing node. */
+    int factNode(int rule, Node n) {
+        int id = factNodes[rule][n.id()];
+        if (id < 0) throw new IllegalArgumentException("node " + n.id() + " of " + plans.get(rule).id() + " has no facts");
+        return id;
+    }
+
+    /** The index of a projection of this chunk's plans in {@link #projections()}. */
+    int projection(Projection p) {
+        Integer id = projectionIds.get(p);
+        if (id == null) throw new IllegalArgumentException("unregistered " + p);
+        return id;
+    }
+
+    List<Projection> projections() { return projectionTable; }
+
+    /** The input fact nodes fed by a group operand, or none when no rule of this chunk reads it. */
+    List<Input> inputsOf(int operand) { return inputsByOperand.getOrDefault(operand, List.of()); }
+
+    /** All input fact nodes, in numbering order. */
+    List<Input> inputs() { return List.copyOf(inputs); }
+}

@@ -1,0 +1,13 @@
+package io.vigil.compile;
+
+/** Drools rejected generated DRL: a bug in the generator, never the user's fault; carries the DRL to report it. */
+public final class CompileException extends RuntimeException {
+    private final String drl;
+
+    public CompileException(String message, String drl) {
+        super(message);
+        this.drl = drl;
+    }
+
+    public String drl() { return drl; }
+}

@@ -1,0 +1,57 @@
+package io.vigil.plan;
+
+import io.vigil.check.Durations;
+import java.time.Duration;
+
+/**
+ * A leaf of a condition that needs data from the store at evaluation time: the runtime computes it and
+ * hands in one value per series (or per feature). Records compare by value, so rules of one group that
+ * ask the same question share one query.
+ */
+public sealed interface Operand {
+
+    /** The operand in rule-file syntax, for generated comments and messages. */
+    String describe();
+
+    /** A bare selector or {@code last(s)}: each series' latest sample no older than {@code staleness}. */
+    record Latest(SeriesSelector selector, Duration staleness) implements Operand {
+        public String describe() { return selector.describe(); }
+    }
+
+    /**
+     * A window function over (T − range, T] per series (language.md §3.2).
+     *
+     * @param quantile the q of {@code quantile(q, s, d)}, else null
+     */
+    record Window(String function, SeriesSelector selector, Duration range, Double quantile, Duration staleness)
+            implements Operand {
+        public String describe() {
+            String q = quantile == null ? "" : Durations.formatNumber(quantile) + ", ";
+            return function + "(" + q + selector.describe() + ", " + Durations.format(range) + ")";
+        }
+    }
+
+    /**
+     * A drift or data-quality statistic (language.md §3.3), one element per feature labelled {@code feature}.
+     *
+     * @param feature  one feature, or null for {@code feature=*}
+     * @param baseline the reference data, or null when the rule set names none (the runtime reports it)
+     * @param window   current data is what was ingested in (T − window, T]
+     */
+    record Distribution(String function, String feature, Baseline baseline, Duration window) implements Operand {
+        public String describe() {
+            String f = feature == null ? "*" : Quoting.quote(feature);
+            String b = baseline == null ? "" : ", baseline=" + baseline.describe();
+            return function + "(feature=" + f + b + ", window=" + Durations.format(window) + ")";
+        }
+    }
+
+    /** A named baseline, or {@code prior(d)}: the data of (T − window − d, T − window]; exactly one is set. */
+    record Baseline(String name, Duration prior) {
+        public static Baseline named(String name) { return new Baseline(name, null); }
+
+        public static Baseline prior(Duration d) { return new Baseline(null, d); }
+
+        public String describe() { return name != null ? Quoting.quote(name) : "prior(" + Durations.format(prior) + ")"; }
+    }
+}

@@ -108,7 +108,7 @@ final class DeliveryBinder {
         if (!types.contains(v.text())) {
             reader.error(v.node().start(), path + ".type", "unknown " + what + " type " + reader.shown(v, false)
                     + " (expected " + String.join(" or ", types) + ")"
-                    + (v.fromEnvironment() ? "" : io.vigil.check.Suggestions.hint(v.text(), types)));
+                    + (v.fromEnvironment() ? "" : io.vigil.ast.Suggestions.hint(v.text(), types)));
             return null;
         }
         return v.text();

@@ -3,7 +3,7 @@ package io.vigil.config;
 import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Source;
 import io.vigil.ast.Span;
-import io.vigil.check.Suggestions;
+import io.vigil.ast.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

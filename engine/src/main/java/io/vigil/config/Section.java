@@ -152,7 +152,7 @@ final class Section {
             names.add(name);
             if (name.equals(v.text().strip())) return e;
         }
-        String hint = v.fromEnvironment() ? "" : io.vigil.check.Suggestions.hint(v.text().strip(), names);
+        String hint = v.fromEnvironment() ? "" : io.vigil.ast.Suggestions.hint(v.text().strip(), names);
         reader.error(v.node().start(), pathOf(key),
                 "expected " + String.join(", ", names) + "; got " + reader.shown(v, false) + hint);
         return fallback;

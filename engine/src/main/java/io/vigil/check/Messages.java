@@ -192,6 +192,6 @@ final class Messages {
     }
 
     static String templateError(String detail) {
-        return "template: " + detail;
+        return detail;
     }
 }

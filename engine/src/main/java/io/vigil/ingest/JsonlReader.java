@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
 final class JsonlReader implements MetricFileReader {
 
     @Override public Summary read(Path file, String defaultModel, Consumer<Batch> sink, LongConsumer progress)
-            throws MetricFileException {
+            throws InputFileException {
         List<MetricSample> samples = new ArrayList<>();
         List<FeatureSnapshot> distributions = new ArrayList<>();
         long lineNo = 0;
@@ -35,7 +35,7 @@ final class JsonlReader implements MetricFileReader {
                 if (r instanceof SnapshotParser.Rejected rejected) {
                     // Each line is its own JSON document: its "line 1" is this file line.
                     String message = rejected.error().toString().replace("at line 1, column", "at column");
-                    throw new MetricFileException(file, lineNo, message);
+                    throw new InputFileException(file, lineNo, message);
                 }
                 Batch b = ((SnapshotParser.Parsed) r).batch();
                 samples.addAll(b.samples());
@@ -50,13 +50,13 @@ final class JsonlReader implements MetricFileReader {
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new MetricFileException(file, 0, "no such file");
+            throw new InputFileException(file, 0, "no such file");
         } catch (AccessDeniedException e) {
-            throw new MetricFileException(file, 0, "permission denied");
+            throw new InputFileException(file, 0, "permission denied");
         } catch (CharacterCodingException e) {
-            throw new MetricFileException(file, lineNo + 1, "not valid UTF-8 text");
+            throw new InputFileException(file, lineNo + 1, "not valid UTF-8 text");
         } catch (IOException e) {
-            throw new MetricFileException(file, 0, "cannot read: " + e.getMessage());
+            throw new InputFileException(file, 0, "cannot read: " + e.getMessage());
         }
         if (!samples.isEmpty() || !distributions.isEmpty()) sink.accept(new Batch(samples, distributions));
         progress.accept(lineNo);

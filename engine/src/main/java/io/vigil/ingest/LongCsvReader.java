@@ -35,14 +35,14 @@ final class LongCsvReader implements MetricFileReader {
     private static final String HEADER = "timestamp,model,metric,value[,label columns...]";
 
     @Override public Summary read(Path file, String defaultModel, Consumer<Batch> sink, LongConsumer progress)
-            throws MetricFileException {
+            throws InputFileException {
         long line = 0;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CsvParser parser = FACTORY.createParser(reader)) {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            if (parser.nextToken() != JsonToken.START_ARRAY) throw new MetricFileException(file, 0, "file is empty");
+            if (parser.nextToken() != JsonToken.START_ARRAY) throw new InputFileException(file, 0, "file is empty");
             List<String> header = row(parser);
-            if (header == null) throw new MetricFileException(file, 0, "file is empty; expected the header " + HEADER);
+            if (header == null) throw new InputFileException(file, 0, "file is empty; expected the header " + HEADER);
             Columns columns = Columns.of(file, header, defaultModel != null);
             List<MetricSample> samples = new ArrayList<>();
             long total = 0;
@@ -51,12 +51,12 @@ final class LongCsvReader implements MetricFileReader {
                 line = parser.currentTokenLocation().getLineNr();
                 if (cells.size() == 1 && cells.get(0).isEmpty()) continue;
                 if (cells.size() != header.size()) {
-                    throw new MetricFileException(file, line, "expected " + header.size() + " columns, found " + cells.size());
+                    throw new InputFileException(file, line, "expected " + header.size() + " columns, found " + cells.size());
                 }
                 try {
                     samples.add(columns.sample(cells, defaultModel));
                 } catch (InvalidInputException e) {
-                    throw new MetricFileException(file, line, e.getMessage());
+                    throw new InputFileException(file, line, e.getMessage());
                 }
                 if (samples.size() >= BATCH) {
                     total += samples.size();
@@ -70,15 +70,15 @@ final class LongCsvReader implements MetricFileReader {
             return new Summary(line, total + samples.size(), 0);
         } catch (StreamReadException e) {
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-            throw new MetricFileException(file, at, "unreadable CSV: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new InputFileException(file, at, "unreadable CSV: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (NoSuchFileException e) {
-            throw new MetricFileException(file, 0, "no such file");
+            throw new InputFileException(file, 0, "no such file");
         } catch (AccessDeniedException e) {
-            throw new MetricFileException(file, 0, "permission denied");
+            throw new InputFileException(file, 0, "permission denied");
         } catch (CharacterCodingException e) {
-            throw new MetricFileException(file, 0, "not valid UTF-8 text");
+            throw new InputFileException(file, 0, "not valid UTF-8 text");
         } catch (IOException e) {
-            throw new MetricFileException(file, 0, "cannot read: " + e.getMessage());
+            throw new InputFileException(file, 0, "cannot read: " + e.getMessage());
         }
     }
 
@@ -92,13 +92,13 @@ final class LongCsvReader implements MetricFileReader {
 
     /** Where each field sits in a row, from the header. */
     private record Columns(int modelColumn, int labelsFrom, List<String> labelNames) {
-        static Columns of(Path file, List<String> header, boolean modelOptional) throws MetricFileException {
+        static Columns of(Path file, List<String> header, boolean modelOptional) throws InputFileException {
             if (!header.isEmpty()) header.set(0, header.get(0).replace("\uFEFF", ""));
             boolean withModel = header.size() >= 4 && header.subList(0, 4).equals(List.of("timestamp", "model", "metric", "value"));
             boolean withoutModel = modelOptional && header.size() >= 3
                     && header.subList(0, 3).equals(List.of("timestamp", "metric", "value"));
             if (!withModel && !withoutModel) {
-                throw new MetricFileException(file, 1, "expected the header " + HEADER
+                throw new InputFileException(file, 1, "expected the header " + HEADER
                         + (modelOptional ? " (model may be left out with --model)" : "") + "; found " + String.join(",", header));
             }
             int labelsFrom = withModel ? 4 : 3;
@@ -108,9 +108,9 @@ final class LongCsvReader implements MetricFileReader {
                 try {
                     Names.label(name, "header");
                 } catch (InvalidInputException e) {
-                    throw new MetricFileException(file, 1, e.getMessage());
+                    throw new InputFileException(file, 1, e.getMessage());
                 }
-                if (!seen.add(name)) throw new MetricFileException(file, 1, "header: label column '" + name + "' appears twice");
+                if (!seen.add(name)) throw new InputFileException(file, 1, "header: label column '" + name + "' appears twice");
             }
             return new Columns(withModel ? 1 : -1, labelsFrom, List.copyOf(labels));
         }

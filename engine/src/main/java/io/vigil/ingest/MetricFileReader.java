@@ -25,14 +25,14 @@ public interface MetricFileReader {
      * @param sink         receives the batches in file order
      * @param progress     receives the number of lines read so far, now and then
      */
-    Summary read(Path file, String defaultModel, Consumer<Batch> sink, LongConsumer progress) throws MetricFileException;
+    Summary read(Path file, String defaultModel, Consumer<Batch> sink, LongConsumer progress) throws InputFileException;
 
     /** The reader for a file's type: {@code .jsonl}/{@code .ndjson} snapshots or {@code .csv} long-form metrics. */
-    static MetricFileReader forFile(Path file) throws MetricFileException {
+    static MetricFileReader forFile(Path file) throws InputFileException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return new JsonlReader();
         if (name.endsWith(".csv")) return new LongCsvReader();
-        throw new MetricFileException(file, 0, "unknown file type; expected .jsonl (one snapshot per line) or .csv"
+        throw new InputFileException(file, 0, "unknown file type; expected .jsonl (one snapshot per line) or .csv"
                 + " (timestamp,model,metric,value[,label columns...])");
     }
 }

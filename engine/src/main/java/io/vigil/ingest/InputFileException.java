@@ -3,14 +3,14 @@ package io.vigil.ingest;
 import java.nio.file.Path;
 
 /**
- * A metrics file (JSONL or long-form CSV) that cannot be ingested; the message starts with
- * {@code file:line:}, e.g. {@code day1.jsonl:7: metrics[3].value: NaN is not a finite number}.
+ * An input file (JSONL snapshots, long-form CSV, JSONL rows) that cannot be read; the message starts
+ * with {@code file:line:}, e.g. {@code day1.jsonl:7: metrics[3].value: NaN is not a finite number}.
  */
-public final class MetricFileException extends Exception {
+public final class InputFileException extends Exception {
     private final transient Path file;
     private final long line;
 
-    public MetricFileException(Path file, long line, String message) {
+    public InputFileException(Path file, long line, String message) {
         super(file + (line > 0 ? ":" + line : "") + ": " + message);
         this.file = file;
         this.line = line;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 IngestCommand.class,
+                BaselineCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 CompileCommand.class,
                 DemoDataCommand.class,
                 DriftCommand.class,
+                IngestCommand.class,
+                BaselineCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

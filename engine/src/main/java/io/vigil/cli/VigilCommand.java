@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 CompileCommand.class,
+                RunCommand.class,
                 DemoDataCommand.class,
                 DriftCommand.class,
                 IngestCommand.class,

@@ -6,6 +6,7 @@ import io.vigil.stats.DriftReport;
 import io.vigil.stats.FeatureSample;
 import io.vigil.stats.KolmogorovSmirnov;
 import io.vigil.stats.QuantileBins;
+import io.vigil.stats.RadixSort;
 import io.vigil.stats.Wasserstein;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,10 +72,8 @@ public class DriftStatisticsBenchmark {
         private KsPsiWasserstein() {}
 
         static double[] compute(double[] reference, double[] current) {
-            double[] ref = reference.clone();
-            double[] cur = current.clone();
-            Arrays.parallelSort(ref);
-            Arrays.parallelSort(cur);
+            double[] ref = RadixSort.sortedCopy(reference);
+            double[] cur = RadixSort.sortedCopy(current);
             double[] edges = QuantileBins.edges(ref);
             double psi = BinDistances.psi(toDouble(QuantileBins.counts(ref, edges)), toDouble(QuantileBins.counts(cur, edges)));
             KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(ref, cur);

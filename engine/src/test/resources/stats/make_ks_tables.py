@@ -15,7 +15,7 @@ from scipy.stats._stats_pythran import _compute_outer_prob_inside_method
 rows = []
 # Each (n, x) lands in one branch of _kolmogn: Ruben-Gambino ends, Durbin matrix, Pomeranz,
 # Pelz-Good, 2*smirnov, or the nx^2 >= 370 zero.
-for n in (1, 2, 5, 25, 48, 50, 140, 141, 500, 1000, 5000, 33333, 50000, 100000, 100001, 500000, 1000000):
+for n in (1, 2, 5, 25, 48, 50, 140, 141, 500, 1000, 5000, 33333, 50000, 100000, 100001, 500000, 1000000, 2000000):
     for x in (0.3 / n, 0.75 / n, 1.0 / n, 0.002, 0.005, 0.01, 0.02, 0.035, 0.05, 0.08, 0.1, 0.15, 0.2,
               0.3, 0.45, 0.5, 0.7, 0.9, 1 - 1.0 / n if n > 1 else 0.5, 0.999):
         if 0 < x < 1:

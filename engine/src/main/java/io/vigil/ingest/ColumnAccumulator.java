@@ -52,6 +52,13 @@ final class ColumnAccumulator {
         categories.computeIfAbsent(new String(buf, off, len), k -> new long[1])[0]++;
     }
 
+    /** Grows the number buffer to {@code rows} now, so a large file is not copied at every doubling. */
+    void reserve(long rows) {
+        if (numbers != null && categories == null && rows > numbers.length && rows < Integer.MAX_VALUE - 8) {
+            numbers = Arrays.copyOf(numbers, (int) rows);
+        }
+    }
+
     /** True when the column must be read again as categorical (see class comment). */
     boolean lostNumbers() { return lostNumbers; }
 

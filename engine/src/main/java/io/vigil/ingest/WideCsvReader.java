@@ -68,7 +68,7 @@ public final class WideCsvReader {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             List<String> header = readHeader(file, parser);
             ColumnAccumulator[] accumulators = select(file, header, wanted, categorical);
-            long rows = readRows(file, parser, accumulators);
+            long rows = readRows(file, parser, accumulators, Files.size(file));
             List<String> names = new ArrayList<>();
             Map<String, FeatureSample> samples = new LinkedHashMap<>();
             for (int i = 0; i < accumulators.length; i++) {
@@ -91,6 +91,20 @@ public final class WideCsvReader {
         } catch (IOException e) {
             throw new WideCsvException(file, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Rows read before the column buffers are sized from the file's length. */
+    private static final int SIZING_ROWS = 256;
+
+    // Characters read so far per row give the file's row count, give or take: size the buffers once for it.
+    private static void reserve(CsvParser parser, ColumnAccumulator[] columns, long fileBytes) {
+        long chars = parser.currentLocation().getCharOffset();
+        if (chars <= 0) return;
+        long estimate = (long) (fileBytes / (chars / (double) (SIZING_ROWS + 1)) * 1.02) + 64;
+        long read = java.util.Arrays.stream(columns).filter(java.util.Objects::nonNull).count();
+        // short first rows could promise far more rows than there are: never reserve over a quarter of the heap
+        long cap = Runtime.getRuntime().maxMemory() / 4 / Double.BYTES / Math.max(1, read);
+        for (ColumnAccumulator column : columns) if (column != null) column.reserve(Math.min(estimate, cap));
     }
 
     private static List<String> readHeader(Path file, CsvParser parser) throws IOException, WideCsvException {
@@ -138,7 +152,7 @@ public final class WideCsvReader {
         return accumulators;
     }
 
-    private static long readRows(Path file, CsvParser parser, ColumnAccumulator[] columns)
+    private static long readRows(Path file, CsvParser parser, ColumnAccumulator[] columns, long fileBytes)
             throws IOException, WideCsvException {
         int expected = columns.length;
         long rows = 0;
@@ -172,6 +186,7 @@ public final class WideCsvReader {
                 throw new WideCsvException(file, line, "expected " + expected + " columns, found " + cells);
             }
             rows++;
+            if (rows == SIZING_ROWS) reserve(parser, columns, fileBytes);
         }
         return rows;
     }

@@ -22,7 +22,7 @@ public record CalibrationError(double value, long[] binCounts) {
         double[] sumConfidence = new double[bins];
         double[] sumOutcome = new double[bins];
         for (int i = 0; i < confidence.length; i++) {
-            int b = binOf(confidence[i], edges);
+            int b = QuantileBins.lowerBound(edges, confidence[i]); // bins are closed on the right
             counts[b]++;
             sumConfidence[b] += confidence[i];
             sumOutcome[b] += outcome[i];
@@ -76,16 +76,5 @@ public record CalibrationError(double value, long[] binCounts) {
         int best = 0;
         for (int k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
         return best;
-    }
-
-    // Number of edges strictly below p: bins are closed on the right.
-    private static int binOf(double p, double[] edges) {
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] < p) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }

@@ -1,6 +1,5 @@
 package io.vigil.stats;
 
-import java.util.Arrays;
 import java.util.SortedMap;
 
 /**
@@ -20,9 +19,7 @@ public final class PreparedSample {
     /** Prepares one sample (sorting raw numeric values). */
     public static PreparedSample of(FeatureSample sample) {
         if (sample instanceof FeatureSample.Numeric numeric) {
-            double[] copy = numeric.values().clone();
-            Arrays.parallelSort(copy);
-            return new PreparedSample(sample, copy);
+            return new PreparedSample(sample, RadixSort.sortedCopy(numeric.values()));
         }
         return new PreparedSample(sample, null);
     }

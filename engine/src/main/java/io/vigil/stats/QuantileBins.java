@@ -57,34 +57,20 @@ public final class QuantileBins {
     }
 
     /** The bin of one value: the number of edges ≤ v. */
-    public static int binOf(double v, double[] edges) {
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] <= v) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
+    public static int binOf(double v, double[] edges) { return upperBound(edges, v); }
 
     /** Number of sorted values strictly below {@code x}. */
-    static int lowerBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
+    static int lowerBound(double[] sorted, double x) { return countBelow(sorted, x, false); }
 
     /** Number of sorted values at or below {@code x}. */
-    static int upperBound(double[] sorted, double x) {
+    static int upperBound(double[] sorted, double x) { return countBelow(sorted, x, true); }
+
+    private static int countBelow(double[] sorted, double x, boolean inclusive) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
+            if (sorted[mid] < x || (inclusive && sorted[mid] == x)) lo = mid + 1; else hi = mid;
         }
         return lo;
     }

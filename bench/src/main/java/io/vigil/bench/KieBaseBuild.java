@@ -5,6 +5,7 @@ import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.CompiledRuleSet;
+import io.vigil.compile.KieBaseCache;
 import io.vigil.compile.RuleCompiler;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * One measurement of "rule text to ready KieBases" in this JVM, meant to run in a fresh JVM per
  * measurement (bench/kiebase.sh): cold start is what a restarted engine pays.
- * Arguments: rules, cache dir ("-" for none), chunk size, threads.
+ * Arguments: rules, cache dir ("-" for none), chunk size, threads, engine (EXECUTABLE_MODEL or CLASSIC).
  */
 public final class KieBaseBuild {
     public static void main(String[] args) {
@@ -20,19 +21,20 @@ public final class KieBaseBuild {
         Path cache = args[1].equals("-") ? null : Path.of(args[1]);
         int chunk = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
+        KieBaseCache.Engine engine = KieBaseCache.Engine.valueOf(args[4]);
         long t0 = System.nanoTime();
         String text = RuleSetGenerator.generate(rules, Math.max(1, rules / 250));
         CheckResult checked = Checker.check(List.of(new Source("bench.vigil", text)), null);
         if (checked.hasErrors()) throw new IllegalStateException(checked.diagnostics().toString());
         long t1 = System.nanoTime();
-        RuleCompiler compiler = new RuleCompiler(new CompileOptions(cache, chunk, threads));
+        RuleCompiler compiler = new RuleCompiler(new CompileOptions(cache, chunk, threads, engine));
         CompiledRuleSet set = compiler.compile(checked.rules());
         long t2 = System.nanoTime();
         long kieBases = set.groups().stream().mapToLong(g -> g.kieBases().size()).sum();
         long drlRules = set.groups().stream().flatMap(g -> g.kieBases().stream())
                 .mapToLong(kb -> kb.getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum()).sum();
-        System.out.printf("rules=%d groups=%d kiebases=%d drools-rules=%d built=%d reloaded=%d check=%dms compile=%dms"
-                        + " total=%dms%n", checked.rules().size(), set.groups().size(), kieBases, drlRules,
+        System.out.printf("engine=%s chunk=%d rules=%d groups=%d kiebases=%d drools-rules=%d built=%d reloaded=%d check=%dms compile=%dms"
+                        + " total=%dms%n", engine, chunk, checked.rules().size(), set.groups().size(), kieBases, drlRules,
                 compiler.cache().builds(), compiler.cache().diskLoads(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000);
     }

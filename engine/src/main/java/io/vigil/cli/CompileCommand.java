@@ -1,11 +1,14 @@
 package io.vigil.cli;
 
 import io.vigil.ast.DiagnosticPrinter;
+import io.vigil.check.CheckResult;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,18 +20,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code vigil compile}: print or write the generated Drools rules, one .drl per model. */
+/** {@code vigil compile}: print or write the Drools rules generated for each model. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Check rule files and print the Drools rules generated for them (one package per model),",
-                "or write them as <model>.drl into --out. With --verify, also build the KieBases the engine would run."})
+        description = {"Check rule files and print the generated Drools rules (DRL), one package per model.",
+                "Exit 0 on success, 1 when the rules have errors (printed as by 'vigil check'), 2 on a missing file, "
+                        + "bad flag or unwritable --out."})
 public final class CompileCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files or directories.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files or directories (every .vigil below).")
     List<Path> paths;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write <model>.drl files here instead of printing.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write <model>.drl files into DIR instead of printing.")
     Path out;
 
-    @Option(names = "--verify", description = "Build every KieBase with Drools and report failures.")
+    @Option(names = "--verify", description = "Also build every KieBase with Drools, as the engine would.")
     boolean verify;
 
     @Mixin ConfigOption config;
@@ -36,34 +40,44 @@ public final class CompileCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         RuleSetLoad load = RuleSetLoad.of(paths, config, err);
         if (load == null) return ExitCodes.USAGE;
-        if (!load.result().diagnostics().isEmpty()) err.print(DiagnosticPrinter.render(load.result().diagnostics()));
-        if (load.result().hasErrors()) {
-            err.flush();
+        CheckResult result = load.result();
+        if (result.hasErrors()) {
+            err.print(DiagnosticPrinter.render(result.diagnostics()));
+            err.printf("%d error(s): nothing compiled%n", result.errorCount());
             return ExitCodes.FAILED;
         }
-        SortedMap<String, String> drl = RuleCompiler.drlByModel(load.result().rules());
-        if (out != null) {
+        SortedMap<String, String> drl = RuleCompiler.drlByModel(result.rules());
+        if (verify) {
+            var compiled = new RuleCompiler(CompileOptions.defaults()).compile(result.rules());
+            err.printf("built %d KieBase(s) for %d group(s)%n",
+                    compiled.groups().stream().mapToInt(g -> g.kieBases().size()).sum(), compiled.groups().size());
+            err.flush();
+        }
+        if (out == null) {
+            drl.values().forEach(stdout::print);
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        try {
             Files.createDirectories(out);
             for (Map.Entry<String, String> e : drl.entrySet()) {
-                Path f = out.resolve(e.getKey() + ".drl");
-                Files.writeString(f, e.getValue());
-                err.println("wrote " + f);
+                // model names are identifiers, so they are safe file names
+                Path target = out.resolve(e.getKey() + ".drl");
+                Path tmp = Files.createTempFile(out, e.getKey(), ".tmp");
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-        } else {
-            for (Map.Entry<String, String> e : drl.entrySet()) stdout.print(e.getValue());
+        } catch (IOException e) {
+            err.println("vigil: cannot write to " + out + ": " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        if (verify) {
-            var compiled = new RuleCompiler(CompileOptions.defaults()).compile(load.result().rules());
-            err.println("built " + compiled.groups().stream().mapToInt(g -> g.kieBases().size()).sum()
-                    + " KieBase(s) for " + compiled.groups().size() + " group(s)");
-        }
+        stdout.printf("wrote %d file%s to %s%n", drl.size(), drl.size() == 1 ? "" : "s", out);
         stdout.flush();
-        err.flush();
         return ExitCodes.OK;
     }
 }

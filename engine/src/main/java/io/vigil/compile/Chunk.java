@@ -64,7 +64,7 @@ final class Chunk {
             session.dispose();
         }
         for (int r = 0; r < plans.size(); r++) {
-            List<Breach> found = errors.get(r).isEmpty() ? breaches.get(r) : List.of();
+            List<Breach> found = errors.get(r).isEmpty() ? breaches.get(r) : new ArrayList<>();
             found.sort(Comparator.comparing((Breach b) -> b.labels().toString()));
             outcomes[groupIndex[r]] = new RuleOutcome(plans.get(r), found, List.copyOf(errors.get(r)));
         }

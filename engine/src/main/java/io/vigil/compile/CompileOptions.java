@@ -8,18 +8,20 @@ import java.nio.file.Path;
  * @param cacheDir  where compiled packages are kept across restarts, or null for memory only
  * @param chunkSize at most about this many rules per KieBase; larger groups are split (see {@link Chunk})
  * @param threads   KieBases built in parallel
+ * @param engine    how Drools builds (the executable model unless measuring)
  */
-public record CompileOptions(Path cacheDir, int chunkSize, int threads) {
+public record CompileOptions(Path cacheDir, int chunkSize, int threads, KieBaseCache.Engine engine) {
     public CompileOptions {
         if (chunkSize < 1 || threads < 1) throw new IllegalArgumentException("chunkSize and threads must be >= 1");
     }
 
     /** Memory-only cache, chunks of 100 rules, one build thread per core. */
     public static CompileOptions defaults() {
-        return new CompileOptions(null, 100, Runtime.getRuntime().availableProcessors());
+        return new CompileOptions(null, 100, Runtime.getRuntime().availableProcessors(),
+                KieBaseCache.Engine.EXECUTABLE_MODEL);
     }
 
-    public CompileOptions withCacheDir(Path dir) { return new CompileOptions(dir, chunkSize, threads); }
+    public CompileOptions withCacheDir(Path dir) { return new CompileOptions(dir, chunkSize, threads, engine); }
 
-    public CompileOptions withChunkSize(int size) { return new CompileOptions(cacheDir, size, threads); }
+    public CompileOptions withChunkSize(int size) { return new CompileOptions(cacheDir, size, threads, engine); }
 }

@@ -152,8 +152,9 @@ final class DrlGenerator {
             case "count_of" -> "count()";
             case "sum_of" -> "sum( $x )";
             case "avg_of" -> "average( $x )";
-            case "max_of" -> "max( $x )";
-            case "min_of" -> "min( $x )";
+            // count() makes the accumulate fire even when every element is NaN (then max over nothing is null)
+            case "max_of" -> "max( $x ), $n : count()";
+            case "min_of" -> "min( $x ), $n : count()";
             default -> throw new IllegalArgumentException(fn);
         };
         int labels = layout.projection(a.by());

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
  * generated DRL. Every character outside a small safe set is percent-encoded as UTF-8 bytes, so no
  * input can close a string, end a comment, start a new line or reach an escape processor (DRL's or
  * Java's {@code \}u handling); {@code %} itself is encoded, so the result stays unambiguous.
+ * {@code *} is encoded too: the executable model copies rule names into Javadoc comments of the Java
+ * it generates, where a star-slash would end the comment (found by DrlInjectionTest).
  */
 public final class DrlText {
     private DrlText() {}
 
-    private static final String SAFE_EVERYWHERE = "_./:#=,+-*<>()[]{}!~'@&|^?; ";
+    private static final String SAFE_EVERYWHERE = "_./:#=,+-<>()[]{}!~'@&|^?; ";
 
     /** A DRL string literal, quotes included, e.g. a rule name. */
     public static String string(String text) {

@@ -35,14 +35,28 @@ public final class KieBaseCache {
     /** Bump when the fact classes change in a way that makes older compiled packages unusable. */
     private static final String FORMAT = "vigil-kjar-1 drools-10.2.0";
 
+    /** How Drools turns DRL into a KieBase. */
+    public enum Engine {
+        /** DRL compiled to Java classes that a kjar keeps, so a cached package reloads without compiling. */
+        EXECUTABLE_MODEL,
+        /** Drools' classic MVEL-based build; needs {@code org.drools:drools-mvel} and always recompiles. */
+        CLASSIC
+    }
+
     private final Path dir;
+    private final Engine engine;
     private final Map<String, KieBase> memory = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicInteger diskLoads = new AtomicInteger();
 
     /** @param dir where compiled packages are kept, or null for memory only */
     public KieBaseCache(Path dir) {
-        this.dir = dir;
+        this(dir, Engine.EXECUTABLE_MODEL);
+    }
+
+    public KieBaseCache(Path dir, Engine engine) {
+        this.dir = engine == Engine.CLASSIC ? null : dir;
+        this.engine = engine;
     }
 
     /** The KieBase of {@code drl}, built at most once per process and, with a directory, once per rule set. */
@@ -78,7 +92,8 @@ public final class KieBaseCache {
         model.newKieBaseModel("rules").setDefault(true).addPackage("*");
         kfs.writeKModuleXML(model.toXML());
         kfs.write("src/main/resources/vigil/rules.drl", drl);
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = engine == Engine.CLASSIC ? ks.newKieBuilder(kfs).buildAll()
+                : ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) throw new CompileException("Drools rejected generated DRL: " + errors, drl);
         builds.incrementAndGet();

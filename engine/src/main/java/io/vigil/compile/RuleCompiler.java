@@ -27,7 +27,7 @@ public final class RuleCompiler {
 
     public RuleCompiler(CompileOptions options) {
         this.options = options;
-        this.cache = new KieBaseCache(options.cacheDir());
+        this.cache = new KieBaseCache(options.cacheDir(), options.engine());
     }
 
     /** The cache this compiler builds through, e.g. to see how many KieBases were compiled or reloaded. */

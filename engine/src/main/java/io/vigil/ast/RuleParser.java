@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.antlr.v4.runtime.*;
 import org.antlr.v4.runtime.atn.*;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -197,22 +199,11 @@ public final class RuleParser {
     // ---- expressions: each level folds left ----
 
     private Expr expr(ExprContext ctx) {
-        Expr left = andExpr(ctx.andExpr(0));
-        for (int i = 1; i < ctx.andExpr().size(); i++) {
-            Token op = ((TerminalNode) ctx.OR(i - 1)).getSymbol();
-            left = binary(Expr.BinaryOp.OR, left, andExpr(ctx.andExpr(i)), matchingBetween(ctx, op), op);
-        }
-        return left;
+        return foldLeft(ctx, AndExprContext.class, c -> andExpr((AndExprContext) c));
     }
 
     private Expr andExpr(AndExprContext ctx) {
-        Expr left = notExpr(ctx.notExpr(0));
-        for (int i = 1; i < ctx.notExpr().size(); i++) {
-            AndOpContext opCtx = ctx.andOp(i - 1);
-            Expr.BinaryOp op = opCtx.AND() != null ? Expr.BinaryOp.AND : Expr.BinaryOp.UNLESS;
-            left = binary(op, left, notExpr(ctx.notExpr(i)), matchingBetween(ctx, opCtx.getStart()), opCtx.getStart());
-        }
-        return left;
+        return foldLeft(ctx, NotExprContext.class, c -> notExpr((NotExprContext) c));
     }
 
     private Expr notExpr(NotExprContext ctx) {
@@ -237,23 +228,46 @@ public final class RuleParser {
     }
 
     private Expr addExpr(AddExprContext ctx) {
-        Expr left = mulExpr(ctx.mulExpr(0));
-        for (int i = 1; i < ctx.mulExpr().size(); i++) {
-            AddOpContext op = ctx.addOp(i - 1);
-            left = binary(op.PLUS() != null ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, left, mulExpr(ctx.mulExpr(i)),
-                    matchingBetween(ctx, op.getStart()), op.getStart());
+        return foldLeft(ctx, MulExprContext.class, c -> mulExpr((MulExprContext) c));
+    }
+
+    private Expr mulExpr(MulExprContext ctx) {
+        return foldLeft(ctx, UnaryExprContext.class, c -> unary((UnaryExprContext) c));
+    }
+
+    /**
+     * Folds {@code operand (op matching? operand)*} to the left in one pass over the children; ANTLR's
+     * indexed accessors rescan the children on every call, which is quadratic on long chains.
+     */
+    private Expr foldLeft(ParserRuleContext ctx, Class<? extends ParserRuleContext> operandType,
+                          Function<ParserRuleContext, Expr> operand) {
+        Expr left = null;
+        Token op = null;
+        MatchingContext matching = null;
+        for (ParseTree child : ctx.children) {
+            if (operandType.isInstance(child)) {
+                Expr right = operand.apply((ParserRuleContext) child);
+                left = left == null ? right : binary(binaryOp(op), left, right, matching, op);
+                matching = null;
+            } else if (child instanceof MatchingContext m) {
+                matching = m;
+            } else {
+                op = child instanceof TerminalNode t ? t.getSymbol() : ((ParserRuleContext) child).getStart();
+            }
         }
         return left;
     }
 
-    private Expr mulExpr(MulExprContext ctx) {
-        Expr left = unary(ctx.unaryExpr(0));
-        for (int i = 1; i < ctx.unaryExpr().size(); i++) {
-            MulOpContext op = ctx.mulOp(i - 1);
-            left = binary(op.STAR() != null ? Expr.BinaryOp.MUL : Expr.BinaryOp.DIV, left, unary(ctx.unaryExpr(i)),
-                    matchingBetween(ctx, op.getStart()), op.getStart());
-        }
-        return left;
+    private static Expr.BinaryOp binaryOp(Token op) {
+        return switch (op.getType()) {
+            case VigilLexer.OR -> Expr.BinaryOp.OR;
+            case VigilLexer.AND -> Expr.BinaryOp.AND;
+            case VigilLexer.UNLESS -> Expr.BinaryOp.UNLESS;
+            case VigilLexer.PLUS -> Expr.BinaryOp.ADD;
+            case VigilLexer.MINUS -> Expr.BinaryOp.SUB;
+            case VigilLexer.STAR -> Expr.BinaryOp.MUL;
+            default -> Expr.BinaryOp.DIV;
+        };
     }
 
     private Expr unary(UnaryExprContext ctx) {
@@ -293,17 +307,6 @@ public final class RuleParser {
 
     private Expr binary(Expr.BinaryOp op, Expr left, Expr right, MatchingContext m, Token opToken) {
         return new Expr.Binary(op, left, right, matching(m), span(opToken), left.span().to(right.span()));
-    }
-
-    /** The {@code on/ignoring} clause that directly follows operator token {@code op} among ctx's children. */
-    private static MatchingContext matchingBetween(ParserRuleContext ctx, Token op) {
-        for (int i = 0; i < ctx.getChildCount() - 1; i++) {
-            var child = ctx.getChild(i);
-            boolean isOp = child instanceof TerminalNode t ? t.getSymbol() == op
-                    : child instanceof ParserRuleContext r && r.getStart() == op;
-            if (isOp && ctx.getChild(i + 1) instanceof MatchingContext m) return m;
-        }
-        return null;
     }
 
     private Expr.Matching matching(MatchingContext m) {

@@ -19,6 +19,8 @@ public final class Checker {
     private final References references;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, RuleDecl> seenRules = new HashMap<>();
+    private int counted;
+    private int errors;
 
     private Checker(References references) {
         this.references = references;
@@ -273,7 +275,9 @@ public final class Checker {
                 && d.span().start() >= span.start() && d.span().end() <= span.end());
     }
 
+    /** Errors so far; counts only what was added since the last call, so checking n rules stays linear. */
     private int errorCount() {
-        return (int) diagnostics.stream().filter(Diagnostic::isError).count();
+        for (; counted < diagnostics.size(); counted++) if (diagnostics.get(counted).isError()) errors++;
+        return errors;
     }
 }

@@ -1,9 +1,7 @@
 package io.vigil.check;
 
 import io.vigil.ast.DiagnosticPrinter;
-import io.vigil.ast.Source;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,8 +16,7 @@ class CheckGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void printsExpectedDiagnostics(Path file) {
-        Source source = GoldenFiles.source(file);
-        CheckResult result = Checker.check(List.of(source), GoldenFiles.references(source.text()));
+        CheckResult result = GoldenFiles.check(GoldenFiles.source(file));
         GoldenFiles.verify(file, DiagnosticPrinter.render(result.diagnostics()));
     }
 }

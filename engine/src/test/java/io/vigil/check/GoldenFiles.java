@@ -75,6 +75,11 @@ public final class GoldenFiles {
         return null;
     }
 
+    /** Checks one case file alone, with the config references its header declares. */
+    public static CheckResult check(Source source) {
+        return Checker.check(List.of(source), references(source.text()));
+    }
+
     /** Compares {@code actual} with the case's expected file, or rewrites it when updating. */
     public static void verify(Path vigilFile, String actual) {
         String name = vigilFile.getFileName().toString();

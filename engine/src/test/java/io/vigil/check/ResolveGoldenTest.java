@@ -3,9 +3,7 @@ package io.vigil.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ast.DiagnosticPrinter;
-import io.vigil.ast.Source;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,8 +23,7 @@ class ResolveGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void resolvesToExpectedRules(Path file) {
-        Source source = GoldenFiles.source(file);
-        CheckResult result = Checker.check(List.of(source), GoldenFiles.references(source.text()));
+        CheckResult result = GoldenFiles.check(GoldenFiles.source(file));
         assertThat(result.hasErrors()).as(DiagnosticPrinter.render(result.diagnostics())).isFalse();
         StringBuilder out = new StringBuilder();
         for (ResolvedRule r : result.rules()) out.append(describe(r)).append('\n');

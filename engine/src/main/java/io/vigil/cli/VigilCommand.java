@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 CompileCommand.class,
                 RunCommand.class,
+                EvalCommand.class,
                 DemoDataCommand.class,
                 DriftCommand.class,
                 IngestCommand.class,

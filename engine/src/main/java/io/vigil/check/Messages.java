@@ -134,6 +134,10 @@ final class Messages {
                 + Suggestions.hint(s, java.util.List.of("info", "warning", "critical"));
     }
 
+    static String duplicateChannel(String channel) {
+        return "channel '" + channel + "' given twice";
+    }
+
     static String duplicateLabel(String key) {
         return "label '" + key + "' given twice";
     }

@@ -151,6 +151,9 @@ final class Messages {
                 + "day-of-week [year]), got " + n + (n == 5 ? "; prepend the seconds, e.g. \"0 */5 * * * ?\"" : "");
     }
 
+    static final String CRON_BOTH_DAYS = "invalid cron expression: Quartz needs '?' in day-of-month or day-of-week "
+            + "(both are set)";
+
     static String cronNeverFires(String cron) {
         return "cron expression \"" + cron + "\" never fires";
     }

@@ -131,8 +131,13 @@ final class Literals {
 
     /** A code point as it may be shown inside a message: control characters as {@code U+XXXX}. */
     static String printable(int cp) {
-        return Character.isISOControl(cp) || !Character.isDefined(cp) || Character.getType(cp) == Character.FORMAT
-                ? String.format("U+%04X", cp) : Character.toString(cp);
+        return isVisible(cp) ? Character.toString(cp) : String.format("U+%04X", cp);
+    }
+
+    /** Whether a code point shows as itself: not a control, format (e.g. bidi) or unassigned character. */
+    static boolean isVisible(int cp) {
+        return !Character.isISOControl(cp) && Character.isDefined(cp) && Character.getType(cp) != Character.FORMAT
+                && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
     }
 
     /** Token text shown in a message, cut short when long and with invisible characters made visible. */

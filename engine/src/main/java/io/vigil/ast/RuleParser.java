@@ -126,9 +126,9 @@ public final class RuleParser {
         return firstBad;
     }
 
+    /** {@code '&'}, or {@code U+0007} for a character that would be invisible or act on a terminal. */
     private static String quoted(int cp) {
-        String shown = Literals.printable(cp);
-        return shown.startsWith("U+") && cp != '+' ? shown : "'" + shown + "'";
+        return Literals.isVisible(cp) ? "'" + Character.toString(cp) + "'" : Literals.printable(cp);
     }
 
     /** Reports input nested more than {@link #MAX_NESTING} levels deep, which is then not parsed. */

@@ -111,6 +111,17 @@ public final class Checker {
         if (sev != null && !SEVERITIES.contains(sev.level().text())) {
             diagnostics.add(Diagnostic.error(sev.level().span(), Messages.badSeverity(sev.level().text())));
         }
+        Map<String, Name> channels = new HashMap<>();
+        for (Clause.Notify n : c.notifies) {
+            for (Name ch : n.channels()) {
+                Name first = channels.putIfAbsent(ch.text(), ch);
+                // Named twice, an alert would be sent twice, possibly on two repeat intervals.
+                if (first != null) {
+                    diagnostics.add(Diagnostic.error(ch.span(), Messages.duplicateChannel(ch.text()))
+                            .withNote(first.span(), Messages.FIRST_HERE));
+                }
+            }
+        }
         if (references != null) {
             for (Clause.Notify n : c.notifies) {
                 for (Name ch : n.channels()) {

@@ -1,7 +1,6 @@
 package io.vigil.check;
 
 import io.vigil.ast.Diagnostic;
-import io.vigil.ast.Span;
 import io.vigil.ast.StringLit;
 import java.text.ParseException;
 import java.time.ZoneId;
@@ -34,9 +33,13 @@ final class CronCheck {
         String problem = problem(text);
         if (problem != null) {
             int bad = badField(text, fields);
-            Span at = bad < 0 ? cron.span() : cron.spanAt(cron.codePointIndex(fields.get(bad)[0]));
-            String which = bad < 0 ? "" : FIELDS[bad] + " field: ";
-            out.add(Diagnostic.error(at, Messages.badCron(which + problem)));
+            if (bad < 0) {
+                // Every field is fine alone: Quartz refuses day-of-month and day-of-week both being set.
+                out.add(Diagnostic.error(cron.spanAt(cron.codePointIndex(fields.get(5)[0])), Messages.CRON_BOTH_DAYS));
+            } else {
+                out.add(Diagnostic.error(cron.spanAt(cron.codePointIndex(fields.get(bad)[0])),
+                        Messages.badCron(FIELDS[bad] + " field: " + problem)));
+            }
             return;
         }
         try {
@@ -72,8 +75,7 @@ final class CronCheck {
             if (i == 5) probe[3] = "?";
             if (problem(String.join(" ", probe)) != null) return i;
         }
-        // Day-of-month and day-of-week both given: point at day-of-week, the one to replace with '?'.
-        return 5;
+        return -1;
     }
 
     /** [start, end) char offsets of each whitespace-separated field. */

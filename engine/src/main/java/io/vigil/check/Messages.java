@@ -134,6 +134,10 @@ final class Messages {
                 + Suggestions.hint(s, java.util.List.of("info", "warning", "critical"));
     }
 
+    static String duplicateChannel(String channel) {
+        return "channel '" + channel + "' given twice";
+    }
+
     static String duplicateLabel(String key) {
         return "label '" + key + "' given twice";
     }
@@ -146,6 +150,9 @@ final class Messages {
         return "invalid cron expression: Quartz cron has 6 or 7 fields (seconds minutes hours day-of-month month "
                 + "day-of-week [year]), got " + n + (n == 5 ? "; prepend the seconds, e.g. \"0 */5 * * * ?\"" : "");
     }
+
+    static final String CRON_BOTH_DAYS = "invalid cron expression: Quartz needs '?' in day-of-month or day-of-week "
+            + "(both are set)";
 
     static String cronNeverFires(String cron) {
         return "cron expression \"" + cron + "\" never fires";

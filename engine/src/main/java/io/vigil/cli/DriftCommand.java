@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,12 +114,13 @@ public final class DriftCommand implements Callable<Integer> {
         return a.columns().stream().filter(c -> b.feature(c) == null).toList();
     }
 
+    // Rethrows a reader's own exception (a WideCsvException names file and line) rather than its wrapper.
     private static WideCsv unwrap(Future<WideCsv> read) throws Exception {
         try {
             return read.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) throw cause;
-            throw new CompletionException(e.getCause());
+            throw e;
         }
     }
 

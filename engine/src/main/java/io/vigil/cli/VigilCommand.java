@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CompileCommand.class,
                 RunCommand.class,
                 EvalCommand.class,
+                QuickstartCommand.class,
                 DemoDataCommand.class,
                 DriftCommand.class,
                 IngestCommand.class,

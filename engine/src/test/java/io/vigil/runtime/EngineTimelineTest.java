@@ -119,4 +119,40 @@ class EngineTimelineTest {
             assertThat(timeline(engine, "EU")).containsExactly("0m pending", "15m firing");
         }
     }
+
+    @Test
+    void reloadRefusesARuleSetWithErrorsAndSwapsInAGoodOne() throws Exception {
+        try (JdbcMetricStore store = store(); Engine engine = engine(store)) {
+            Path f = rules("""
+                    model shop {
+                      every 5m
+                      rule acc_low { when accuracy < 0.85 }
+                    }
+                    """);
+            engine.load(List.of(f), null);
+            RuleReloader reloader = new RuleReloader(engine, List.of(f), null);
+
+            Files.writeString(f, """
+                    model shop {
+                      every 5m
+                      rule acc_low { when accuracy < }
+                    }
+                    """);
+            reloader.poll();
+            assertThat(engine.loaded().groups().keySet()).as("the running rule set keeps going")
+                    .containsExactly("shop|every 5m");
+            assertThat(engine.loaded().compiled().groups().get(0).rules().get(0).id()).isEqualTo("shop/acc_low");
+
+            Files.writeString(f, """
+                    model shop {
+                      every 1h
+                      rule acc_very_low { when accuracy < 0.5 }
+                    }
+                    """);
+            reloader.poll();
+            assertThat(engine.loaded().groups().keySet()).containsExactly("shop|every 1h");
+            assertThat(engine.loaded().compiled().groups().get(0).rules().get(0).id()).isEqualTo("shop/acc_very_low");
+            reloader.close();
+        }
+    }
 }

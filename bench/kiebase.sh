@@ -4,7 +4,7 @@
 # classic MVEL build for comparison. Usage: bench/kiebase.sh [rules] [chunk size] [repeats]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rules="${1:-1000}"; chunk="${2:-100}"; repeats="${3:-1}"
+rules="${1:-1000}"; chunk="${2:-500}"; repeats="${3:-1}"
 mvn -B -q -o -DskipTests -pl bench -am package >/dev/null 2>&1 || mvn -B -q -DskipTests -pl bench -am package
 cp="bench/target/vigil-bench-0.1.0-SNAPSHOT.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 cache="$(mktemp -d)"

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * One measurement of "rule text to ready KieBases" in this JVM, meant to run in a fresh JVM per
  * measurement (bench/kiebase.sh): cold start is what a restarted engine pays.
- * Arguments: rules, cache dir ("-" for none), chunk size, threads, engine (EXECUTABLE_MODEL or CLASSIC).
+ * Arguments: rules, cache dir ("-" for none), chunk size, threads, engine (EXECUTABLE_MODEL or CLASSIC),
+ * and optionally models and schedules per model (default rules/250 and 2).
  */
 public final class KieBaseBuild {
     public static void main(String[] args) {
@@ -23,7 +24,9 @@ public final class KieBaseBuild {
         int threads = Integer.parseInt(args[3]);
         KieBaseCache.Engine engine = KieBaseCache.Engine.valueOf(args[4]);
         long t0 = System.nanoTime();
-        String text = RuleSetGenerator.generate(rules, Math.max(1, rules / 250));
+        int models = args.length > 5 ? Integer.parseInt(args[5]) : Math.max(1, rules / 250);
+        int schedules = args.length > 6 ? Integer.parseInt(args[6]) : 2;
+        String text = RuleSetGenerator.generate(rules, models, schedules);
         CheckResult checked = Checker.check(List.of(new Source("bench.vigil", text)), null);
         if (checked.hasErrors()) throw new IllegalStateException(checked.diagnostics().toString());
         long t1 = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.vigil.compile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -23,6 +23,8 @@ import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns DRL into a KieBase with Drools' executable model, remembering compiled packages by a hash of
@@ -34,6 +36,7 @@ public final class KieBaseCache {
 
     /** Bump when the fact classes change in a way that makes older compiled packages unusable. */
     private static final String FORMAT = "vigil-kjar-1 drools-10.2.0";
+    private static final Logger LOG = LoggerFactory.getLogger(KieBaseCache.class);
 
     /** How Drools turns DRL into a KieBase. */
     public enum Engine {
@@ -45,7 +48,8 @@ public final class KieBaseCache {
 
     private final Path dir;
     private final Engine engine;
-    private final Map<String, KieBase> memory = new ConcurrentHashMap<>();
+    // futures, so a long build does not hold a map lock that parallel builds of other DRL would wait on
+    private final Map<String, CompletableFuture<KieBase>> memory = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicInteger diskLoads = new AtomicInteger();
 
@@ -62,7 +66,23 @@ public final class KieBaseCache {
     /** The KieBase of {@code drl}, built at most once per process and, with a directory, once per rule set. */
     public KieBase get(String drl) {
         String hash = hash(drl);
-        return memory.computeIfAbsent(hash, h -> load(h, drl));
+        CompletableFuture<KieBase> mine = new CompletableFuture<>();
+        CompletableFuture<KieBase> existing = memory.putIfAbsent(hash, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        try {
+            mine.complete(load(hash, drl));
+        } catch (RuntimeException e) {
+            memory.remove(hash, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return mine.join();
     }
 
     /** How many KieBases were compiled from DRL (not loaded from memory or disk). */
@@ -108,6 +128,7 @@ public final class KieBaseCache {
         return base;
     }
 
+    /** Best effort: an unwritable cache costs the next start a rebuild, not this one its rules. */
     private static void save(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
@@ -115,7 +136,7 @@ public final class KieBaseCache {
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write compiled rules to " + file, e);
+            LOG.warn("cannot cache compiled rules in {}: {}", file, e.toString());
         }
     }
 

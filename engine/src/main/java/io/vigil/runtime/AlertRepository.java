@@ -188,9 +188,13 @@ public final class AlertRepository {
 
     /** Pending and firing instances per rule id ({@code model/rule}), to resume after a restart. */
     public Map<String, Map<Map<String, String>, AlertState>> activeStates() {
+        return activeStates(null);
+    }
+
+    /** Pending and firing instances per rule id of one model (every model when null). */
+    public Map<String, Map<Map<String, String>, AlertState>> activeStates(String model) {
         Map<String, Map<Map<String, String>, AlertState>> out = new HashMap<>();
-        for (AlertRow r : alerts(null)) {
-            if (r.state().status() == AlertStatus.INACTIVE) continue;
+        for (AlertRow r : query("status <> 'inactive'" + (model == null ? "" : " AND model = ?"), model)) {
             out.computeIfAbsent(r.model() + "/" + r.rule(), k -> new HashMap<>()).put(r.labels(), r.state());
         }
         return out;
@@ -204,13 +208,17 @@ public final class AlertRepository {
     public record TransitionRow(long id, Instant at, String kind, String from, String to, double value,
                                 String explanationJson) {}
 
-    /** Instances, newest evaluation first; {@code status} null means every instance. */
+    /** Instances sorted by model, rule and labels; {@code status} null means every instance. */
     public List<AlertRow> alerts(AlertStatus status) {
+        return status == null ? query(null, null) : query("status = ?", status.label());
+    }
+
+    private List<AlertRow> query(String where, String parameter) {
         String sql = "SELECT id, model, rule, labels, status, val, active_at, fired_at, keep_firing_since, last_eval, "
-                + "explanation FROM alert_instances" + (status == null ? "" : " WHERE status = ?")
+                + "explanation FROM alert_instances" + (where == null ? "" : " WHERE " + where)
                 + " ORDER BY model, rule, labels";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (status != null) ps.setString(1, status.label());
+            if (parameter != null) ps.setString(1, parameter);
             List<AlertRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(row(rs));

@@ -115,6 +115,11 @@ public final class Engine implements AutoCloseable {
         CompiledGroup group = loaded.get().groups().get(groupKey);
         if (group == null) return null; // removed by a reload after Quartz had already fired it
         long start = System.nanoTime();
+        if (database.vendor() == Database.Vendor.POSTGRESQL) {
+            // Clustered: another node may have evaluated this group last, so the stored state is the truth.
+            Map<String, Map<Map<String, String>, AlertState>> active = repository.activeStates(group.model());
+            for (var plan : group.rules()) book.restore(plan.rule(), active.getOrDefault(plan.id(), Map.of()));
+        }
         Evaluator.GroupResult result = evaluator.evaluate(group, t);
         List<AlertBook.RuleFold> folds = book.fold(result);
         try {

@@ -52,7 +52,19 @@ public final class Redaction {
     }
 
     private static void add(List<String> out, Text t) {
-        if (t != null && t.isSecret()) out.add(t.reveal());
+        if (t == null || !t.isSecret()) return;
+        out.add(t.reveal());
+        // Error pages often echo only the path of a URL, and webhook URLs keep their token there.
+        try {
+            java.net.URI uri = new java.net.URI(t.reveal().strip());
+            if (uri.getRawPath() != null && uri.getRawPath().length() > 1) {
+                out.add(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+            if (uri.getRawQuery() != null) out.add(uri.getRawQuery());
+            if (uri.getRawUserInfo() != null) out.add(uri.getRawUserInfo());
+        } catch (java.net.URISyntaxException e) {
+            // not a URL: the whole value is masked above
+        }
     }
 
     /** The text with every secret value replaced by {@code ***}. */

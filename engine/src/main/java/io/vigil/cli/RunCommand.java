@@ -4,23 +4,31 @@ import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
 import io.vigil.check.RuleSources;
 import io.vigil.compile.CompileOptions;
+import io.vigil.action.Actions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
 import io.vigil.ingest.IngestRoutes;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.RuleReloader;
+import io.vigil.notify.Links;
+import io.vigil.notify.Notifier;
+import io.vigil.notify.NotifyOptions;
 import io.vigil.server.ApiServer;
 import io.vigil.server.EngineRoutes;
+import io.vigil.server.RouteGroup;
 import io.vigil.store.JdbcMetricStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vigil run}: the engine with its HTTP API, until SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the engine: HTTP API (ingest, rules, alerts, health, metrics), scheduled evaluation",
-                "of every rule, hot reload of rule files. Stops gracefully on SIGTERM or Ctrl-C.",
+                "of every rule, notifications and actions, hot reload of rule files. Stops gracefully on SIGTERM or Ctrl-C.",
                 "Without a config it uses the embedded H2 store in ./data and port 8080 on 127.0.0.1."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
@@ -78,8 +86,22 @@ public final class RunCommand implements Callable<Integer> {
             store.close();
             return ExitCodes.FAILED;
         }
-        ApiServer server = ApiServer.start(serverSettings,
-                List.of(new IngestRoutes(store), new EngineRoutes(engine, store.database())));
+        AtomicReference<ApiServer> started = new AtomicReference<>();
+        int listenPort = serverSettings.port();
+        Links links = cfg.server().publicUrl() != null ? Links.of(cfg.server().publicUrl().reveal())
+                : Links.lazy(() -> started.get() == null ? "http://127.0.0.1:" + listenPort
+                        : started.get().baseUri().toString());
+        Notifier notifier = new Notifier(cfg, store.database().dataSource(), Clock.systemUTC(),
+                NotifyOptions.defaults(links).withMailFile(NotifyOptions.DEFAULT_MAIL_FILE, out));
+        Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
+                : configPath.toAbsolutePath().getParent());
+        engine.onTransition(notifier.hook());
+        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store),
+                new EngineRoutes(engine, store.database(), notifier::notificationsOf)));
+        routes.addAll(notifier.routes());
+        ApiServer server = ApiServer.start(serverSettings, routes);
+        started.set(server);
+        notifier.start(engine.metrics()::add);
         engine.startScheduler(threads);
         RuleReloader reloader = new RuleReloader(engine, cfg.rules(), cfg.references());
         reloader.start(2000);
@@ -93,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             reloader.close();
             housekeeping.shutdownNow();
             engine.stop(true);
+            notifier.stop(Duration.ofSeconds(30));
             server.close();
             store.close();
             stopped.countDown();

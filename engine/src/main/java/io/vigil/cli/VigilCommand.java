@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
                 DriftCommand.class,
                 IngestCommand.class,
                 BaselineCommand.class,
+                AlertsCommand.class,
+                SilenceCommand.class,
+                ApproveCommand.class,
+                RejectCommand.class,
+                ApprovalsCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

@@ -27,7 +27,8 @@ public record Config(
         Map<String, ModelSettings> models,
         Approvals approvals,
         Engine engine,
-        Map<String, MaintenanceWindow> silences) {
+        Map<String, MaintenanceWindow> silences,
+        Delivery delivery) {
 
     public static final String DEFAULT_STORE_URL = "jdbc:h2:file:./data/vigil";
 
@@ -42,7 +43,7 @@ public record Config(
     /** The settings used when there is no config file. */
     public static Config defaults() {
         return new Config(List.of(), Store.defaults(), Server.defaults(), null, Map.of(), Map.of(), Map.of(),
-                new Approvals(Approvals.DEFAULT_EXPIRY), new Engine(CatchUp.LAST), Map.of());
+                new Approvals(Approvals.DEFAULT_EXPIRY), new Engine(CatchUp.LAST), Map.of(), Delivery.defaults());
     }
 
     /** {@code store:} — where series, alerts and the outbox live. */
@@ -57,9 +58,10 @@ public record Config(
     /**
      * {@code server:} — the HTTP API.
      *
-     * @param tokens bearer tokens the API accepts; none means it binds to 127.0.0.1 only
+     * @param tokens    bearer tokens the API accepts; none means it binds to 127.0.0.1 only
+     * @param publicUrl the URL people reach the API at, for links in notifications; null for the bound address
      */
-    public record Server(int port, List<Secret> tokens, long maxBodyBytes) {
+    public record Server(int port, List<Secret> tokens, long maxBodyBytes, Text publicUrl) {
         public static final int DEFAULT_PORT = 8080;
         public static final long DEFAULT_MAX_BODY = 16L << 20;
 
@@ -68,7 +70,7 @@ public record Config(
         }
 
         static Server defaults() {
-            return new Server(DEFAULT_PORT, List.of(), DEFAULT_MAX_BODY);
+            return new Server(DEFAULT_PORT, List.of(), DEFAULT_MAX_BODY, null);
         }
     }
 
@@ -87,6 +89,21 @@ public record Config(
     /** {@code approvals:} — how long an action waits for a person before it expires. */
     public record Approvals(Duration expireAfter) {
         public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
+    }
+
+    /**
+     * {@code delivery:} — how long notifications and action runs are retried before they are dead letters.
+     *
+     * @param maxAttempts attempts per delivery, the first included
+     * @param maxAge      no attempt is made later than this after the delivery was created
+     */
+    public record Delivery(int maxAttempts, Duration maxAge) {
+        public static final int DEFAULT_MAX_ATTEMPTS = 10;
+        public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
+
+        static Delivery defaults() {
+            return new Delivery(DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_AGE);
+        }
     }
 
     /** {@code engine:} — what to do with evaluations missed while the engine was down. */

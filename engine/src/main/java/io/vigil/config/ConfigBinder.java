@@ -10,7 +10,7 @@ import java.util.Map;
 /** Reads the sections of vigil.yaml (docs/config.md) into a {@link Config}, collecting every problem. */
 final class ConfigBinder {
     private static final List<String> ROOT = List.of(
-            "rules", "store", "server", "smtp", "channels", "actions", "models", "approvals", "engine", "silences");
+            "rules", "store", "server", "smtp", "channels", "actions", "models", "approvals", "engine", "silences", "delivery");
 
     private final NodeReader reader;
     private final Path base;
@@ -38,7 +38,8 @@ final class ConfigBinder {
                         .duration("expire_after", Config.Approvals.DEFAULT_EXPIRY, false)),
                 new Config.Engine(s.section("engine", List.of("catch_up"), "engine settings")
                         .choice("catch_up", CatchUp.class, CatchUp.LAST)),
-                new SilenceBinder(reader).silences(s));
+                new SilenceBinder(reader).silences(s),
+                delivery(s.section("delivery", List.of("max_attempts", "max_age"), "delivery settings")));
     }
 
     private static final List<String> STORE = List.of("url", "user", "password", "retention");
@@ -56,7 +57,12 @@ final class ConfigBinder {
                 s.duration("retention", Config.Store.DEFAULT_RETENTION, false));
     }
 
-    private static final List<String> SERVER = List.of("port", "tokens", "max_body");
+    private static Config.Delivery delivery(Section s) {
+        return new Config.Delivery(s.integer("max_attempts", 1, 1000, Config.Delivery.DEFAULT_MAX_ATTEMPTS),
+                s.duration("max_age", Config.Delivery.DEFAULT_MAX_AGE, false));
+    }
+
+    private static final List<String> SERVER = List.of("port", "tokens", "max_body", "public_url");
 
     private Config.Server server(Section s) {
         List<Secret> tokens = new ArrayList<>();
@@ -65,7 +71,8 @@ final class ConfigBinder {
             if (!t.reveal().isEmpty()) tokens.add((Secret) t);
         }
         return new Config.Server(s.integer("port", 0, 65535, Config.Server.DEFAULT_PORT), tokens,
-                s.size("max_body", Config.Server.DEFAULT_MAX_BODY));
+                s.size("max_body", Config.Server.DEFAULT_MAX_BODY),
+                s.has("public_url") ? s.url("public_url", "the URL people reach the API at") : null);
     }
 
     private static final List<String> SMTP = List.of("host", "port", "starttls", "ssl", "username", "password", "from");

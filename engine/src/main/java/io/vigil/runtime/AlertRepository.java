@@ -37,6 +37,16 @@ public final class AlertRepository {
         void stored(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
                     io.vigil.runtime.Transition transition) throws SQLException;
 
+        /**
+         * Called for every stored instance step of an evaluation at {@code t}, with or without a
+         * transition, so that what depends on time alone (a repeat while firing) is decided at each
+         * evaluation in the same transaction. The default hands transitions to {@link #stored}.
+         */
+        default void stepped(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
+                             AlertLifecycle.Step step, Instant t) throws SQLException {
+            if (step.transition().isPresent()) stored(c, fold, instanceId, labels, step.transition().get());
+        }
+
         TransitionHook NONE = (c, f, id, l, t) -> {};
     }
 
@@ -55,10 +65,9 @@ public final class AlertRepository {
                         Explanation why = f.explanations().get(step.labels());
                         long id = upsertInstance(c, rule, step.labels(), s, t, why);
                         if (step.step().transition().isPresent()) {
-                            Transition tr = step.step().transition().get();
-                            insertTransition(c, id, tr, why);
-                            hook.stored(c, f, id, step.labels(), tr);
+                            insertTransition(c, id, step.step().transition().get(), why);
                         }
+                        hook.stepped(c, f, id, step.labels(), step.step(), result.t());
                     }
                     upsertRuleEvaluation(c, rule, t, durationMs,
                             f.result().failed() ? String.join("; ", f.result().errors()) : null);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /** The engine's read API: loaded rules, alert instances and their history, health, and Prometheus metrics. */
 public final class EngineRoutes implements RouteGroup {
@@ -27,10 +28,17 @@ public final class EngineRoutes implements RouteGroup {
 
     private final Engine engine;
     private final Database database;
+    private final LongFunction<List<Map<String, Object>>> notifications;
 
     public EngineRoutes(Engine engine, Database database) {
+        this(engine, database, id -> List.of());
+    }
+
+    /** With {@code notifications}, an alert's history also lists the notifications and action runs of it. */
+    public EngineRoutes(Engine engine, Database database, LongFunction<List<Map<String, Object>>> notifications) {
         this.engine = engine;
         this.database = database;
+        this.notifications = notifications;
     }
 
     @Override
@@ -149,6 +157,7 @@ public final class EngineRoutes implements RouteGroup {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("alert", alert(a));
         out.put("transitions", transitions);
+        out.put("notifications", notifications.apply(a.id()));
         ApiServer.json(ctx, out);
     }
 

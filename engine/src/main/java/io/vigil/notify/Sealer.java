@@ -1,0 +1,169 @@
+package io.vigil.notify;
+
+import io.vigil.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Turns due outbox rows into deliveries. A firing row is due once its channel's group_wait has passed;
+ * it then takes along every queued row of the same rule, channel and event written by then, so
+ * instances that started firing together go out as one message. Each delivery is sealed in its own
+ * transaction with an idempotency key derived from its rows, so it is the same after any restart.
+ */
+final class Sealer {
+    private final DataSource dataSource;
+    private final Map<String, Sender> senders;
+    private final Duration approvalExpiry;
+
+    Sealer(DataSource dataSource, Map<String, Sender> senders, Duration approvalExpiry) {
+        this.dataSource = dataSource;
+        this.senders = senders;
+        this.approvalExpiry = approvalExpiry;
+    }
+
+    private record Row(long id, String kind, String target, String model, String rule, String event, boolean approval) {}
+
+    /** Seals every row due at {@code now}; returns how many deliveries were created. */
+    int sealDue(Instant now) {
+        List<Row> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, kind, target, model, rule, event, approval FROM outbox WHERE state = 'queued' "
+                        + "AND due_at <= ? ORDER BY due_at, id FETCH FIRST 500 ROWS ONLY")) {
+            ps.setLong(1, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getBoolean(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the outbox: " + e.getMessage(), e);
+        }
+        Set<Long> sealed = new HashSet<>();
+        int deliveries = 0;
+        for (Row head : due) {
+            if (sealed.contains(head.id())) continue;
+            List<Long> members = seal(head, now);
+            sealed.addAll(members);
+            if (!members.isEmpty()) deliveries++;
+        }
+        return deliveries;
+    }
+
+    /** Seals one delivery headed by {@code head}; returns its rows, or none when another node took them. */
+    private List<Long> seal(Row head, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Long> members = members(c, head, now);
+                long id = insertDelivery(c, head, key(head, members, now), now);
+                int taken = claimRows(c, members, id);
+                if (taken != members.size()) {
+                    c.rollback();
+                    return List.of();
+                }
+                if (head.approval()) requestApproval(c, id, now);
+                c.commit();
+                return members;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("sealing outbox row " + head.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Long> members(Connection c, Row head, Instant now) throws SQLException {
+        Sender sender = senders.get(head.kind());
+        if (!head.kind().equals("notify") || sender == null || !sender.groups(head.target())) return List.of(head.id());
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE state = 'queued' AND kind = ? "
+                + "AND target = ? AND model = ? AND rule = ? AND event = ? AND created_at <= ? ORDER BY id")) {
+            ps.setString(1, head.kind());
+            ps.setString(2, head.target());
+            ps.setString(3, head.model());
+            ps.setString(4, head.rule());
+            ps.setString(5, head.event());
+            ps.setLong(6, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        }
+        if (!out.contains(head.id())) out.add(head.id());
+        return out;
+    }
+
+    private static long insertDelivery(Connection c, Row head, String key, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliveries (idempotency_key, kind, target, model, "
+                + "rule, event, state, attempts, created_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, key);
+            ps.setString(2, head.kind());
+            ps.setString(3, head.target());
+            ps.setString(4, head.model());
+            ps.setString(5, head.rule());
+            ps.setString(6, head.event());
+            ps.setString(7, head.approval() ? "awaiting_approval" : "pending");
+            ps.setLong(8, now.toEpochMilli());
+            ps.setLong(9, now.toEpochMilli());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static int claimRows(Connection c, List<Long> rows, long deliveryId) throws SQLException {
+        int taken = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET state = 'sealed', delivery_id = ? WHERE id = ? AND state = 'queued'")) {
+            for (long row : rows) {
+                ps.setLong(1, deliveryId);
+                ps.setLong(2, row);
+                taken += ps.executeUpdate();
+            }
+        }
+        return taken;
+    }
+
+    private void requestApproval(Connection c, long deliveryId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (delivery_id, requested_at, expires_at, "
+                + "state) VALUES (?, ?, ?, 'waiting')")) {
+            ps.setLong(1, deliveryId);
+            ps.setLong(2, now.toEpochMilli());
+            ps.setLong(3, now.plus(approvalExpiry).toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    /** {@code vigil-} and 32 hex digits of a hash of what the delivery carries: the same rows give the same key. */
+    static String key(Row head, List<Long> members, Instant now) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(String.join("\u0000", head.kind(), head.target(), head.model(), head.rule(), head.event())
+                    .getBytes(StandardCharsets.UTF_8));
+            for (long m : members.stream().sorted().toList()) d.update(("\u0000" + m).getBytes(StandardCharsets.UTF_8));
+            d.update(("\u0000" + now.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+            return "vigil-" + HexFormat.of().formatHex(d.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

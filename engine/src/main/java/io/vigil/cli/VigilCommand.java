@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DriftCommand.class,
                 IngestCommand.class,
                 BaselineCommand.class,
+                TestCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

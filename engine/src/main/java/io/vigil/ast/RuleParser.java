@@ -49,11 +49,39 @@ public final class RuleParser {
         return parse(new Source(path, text));
     }
 
+    /** The outcome of parsing a lone selector: the selector (null on errors) and its diagnostics. */
+    public record SelectorResult(Expr.Selector selector, List<Diagnostic> diagnostics) {}
+
+    /**
+     * Parses a lone series selector such as {@code accuracy{segment="EU"}}, as a rule test names its input
+     * series; problems come back as diagnostics located in {@code source}.
+     */
+    public static SelectorResult parseSelector(Source source) {
+        return new RuleParser(source).runSelector();
+    }
+
+    private SelectorResult runSelector() {
+        CommonTokenStream tokens = lex();
+        Expr.Selector selector = null;
+        if (scanTokens(tokens.getTokens()) == Integer.MAX_VALUE) {
+            SyntaxErrors errors = new SyntaxErrors();
+            VigilParser parser = new VigilParser(tokens);
+            parser.removeErrorListeners();
+            parser.addErrorListener(errors);
+            SelectorContext tree = parser.selector();
+            if (errors.first != null) {
+                diagnostics.add(errors.first);
+            } else {
+                Token last = tree.RBRACE() != null ? tree.RBRACE().getSymbol() : tree.name().getStop();
+                selector = selector(tree.name(), tree.matcher(), span(tree.getStart()).to(span(last)));
+            }
+        }
+        diagnostics.sort(Diagnostic.ORDER);
+        return new SelectorResult(selector, List.copyOf(diagnostics));
+    }
+
     private Result run() {
-        VigilLexer lexer = new VigilLexer(CharStreams.fromString(source.text(), source.path()));
-        lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
+        CommonTokenStream tokens = lex();
         int firstBadToken = scanTokens(tokens.getTokens());
         RuleFile file = null;
         if (!tooDeep(tokens.getTokens())) {
@@ -73,6 +101,14 @@ public final class RuleParser {
         }
         diagnostics.sort(Diagnostic.ORDER);
         return new Result(file, List.copyOf(diagnostics));
+    }
+
+    private CommonTokenStream lex() {
+        VigilLexer lexer = new VigilLexer(CharStreams.fromString(source.text(), source.path()));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        return tokens;
     }
 
     /** Fast SLL parse; only input it cannot handle (usually a syntax error) is parsed again with full LL. */
@@ -287,16 +323,17 @@ public final class RuleParser {
             }
             return new Expr.Call(name(x.name()), args, by, s);
         }
-        if (p instanceof SelectorExprContext x) {
-            List<Expr.Matcher> matchers = x.matcher().stream().map(m -> new Expr.Matcher(
-                    labelName(m.labelName()), matchOp(m.matchOp()), string(m.string()), span(m))).toList();
-            return new Expr.Selector(name(x.name()), matchers, s);
-        }
+        if (p instanceof SelectorExprContext x) return selector(x.name(), x.matcher(), s);
         if (p instanceof NumberExprContext x) return new Expr.Number(number(x.NUMBER().getSymbol()), false, s);
         if (p instanceof PercentExprContext x) return new Expr.Number(number(x.PERCENT().getSymbol()), true, s);
         if (p instanceof DurationExprContext x) return new Expr.DurationExpr(duration(x.duration()), s);
         if (p instanceof StringExprContext x) return new Expr.Str(string(x.string()), s);
         throw new IllegalStateException("unhandled primary " + p.getClass().getSimpleName());
+    }
+
+    private Expr.Selector selector(NameContext metric, List<MatcherContext> matchers, Span s) {
+        return new Expr.Selector(name(metric), matchers.stream().map(m -> new Expr.Matcher(
+                labelName(m.labelName()), matchOp(m.matchOp()), string(m.string()), span(m))).toList(), s);
     }
 
     private Expr.Arg arg(ArgContext ctx) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ApproveCommand.class,
                 RejectCommand.class,
                 ApprovalsCommand.class,
+                TestCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

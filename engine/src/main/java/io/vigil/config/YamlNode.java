@@ -6,7 +6,7 @@ import java.util.List;
  * A YAML node with its position, which Jackson's own tree forgets. Offsets are code points into the
  * file text, [start, end), as SnakeYAML counts them.
  */
-sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
+public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
     int start();
 
     int end();

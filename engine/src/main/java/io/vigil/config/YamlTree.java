@@ -13,16 +13,17 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text with jackson-dataformat-yaml's streaming parser into {@link YamlNode}s that keep
- * their positions, so every later error can name its line and column.
+ * their positions, so every later error can name its line and column. Also reads rule test files
+ * ({@code io.vigil.testing}).
  */
-final class YamlTree {
+public final class YamlTree {
     private YamlTree() {}
 
     /** A problem at a code-point offset of the file. */
-    record Problem(int offset, String message) {}
+    public record Problem(int offset, String message) {}
 
     /** The document's root (null for an empty file) and any problems; with a syntax error root is null. */
-    record Result(YamlNode root, List<Problem> problems) {}
+    public record Result(YamlNode root, List<Problem> problems) {}
 
     // Inside [ ] and { } YAML ends a plain scalar at '{' or '}', so the spec's own `tokens: [${TOKEN}]`
     // would not parse. The braces of ${...} are swapped for private-use characters (same length, so
@@ -30,7 +31,7 @@ final class YamlTree {
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
 
-    static Result read(String text) {
+    public static Result read(String text) {
         List<Problem> problems = new ArrayList<>();
         int reserved = text.indexOf(OPEN) >= 0 ? text.indexOf(OPEN) : text.indexOf(CLOSE);
         if (reserved >= 0) {

@@ -7,6 +7,9 @@ modelBlock  : MODEL word LBRACE modelItem* RBRACE ;
 modelItem   : ruleDecl | clause ;
 ruleDecl    : RULE word LBRACE clause* RBRACE ;
 
+// A lone series selector, e.g. a rule test's input series `accuracy{segment="EU"}` (RuleParser.parseSelector).
+selector    : name (LBRACE (matcher (COMMA matcher)* COMMA?)? RBRACE)? EOF ;
+
 // Every clause parses in both a model block and a rule; the checker says which belong where,
 // so a misplaced clause gets a precise message instead of a syntax error.
 clause

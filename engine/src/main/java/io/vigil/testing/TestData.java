@@ -1,0 +1,73 @@
+package io.vigil.testing;
+
+import io.vigil.ast.Diagnostic;
+import io.vigil.ast.Span;
+import io.vigil.store.Batch;
+import io.vigil.store.FeatureSnapshot;
+import io.vigil.store.Labels;
+import io.vigil.store.MetricSample;
+import io.vigil.store.MetricStore;
+import io.vigil.store.SeriesKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A test file's input data in a store: series samples every {@code interval} from {@code start}, stale
+ * markers, feature distributions and baselines. Inputs without a model belong to the only model the rules
+ * load; with several models that is an error at the input.
+ */
+final class TestData {
+    private final TestFile file;
+    private final Set<String> models;
+
+    TestData(TestFile file, Set<String> models) {
+        this.file = file;
+        this.models = new TreeSet<>(models);
+    }
+
+    /** Inputs whose model cannot be told. */
+    List<Diagnostic> problems() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (TestFile.SeriesInput s : file.series()) check(s.model(), s.span(), "series", "a model=\"...\" label", out);
+        for (TestFile.BaselineInput b : file.baselines()) check(b.model(), b.span(), "baseline", "model:", out);
+        for (TestFile.DistributionInput d : file.distributions()) check(d.model(), d.span(), "distribution", "model:", out);
+        return out;
+    }
+
+    private void check(String model, Span span, String what, String fix, List<Diagnostic> out) {
+        if (model == null && models.size() != 1) {
+            out.add(Diagnostic.error(span, "this " + what + " names no model and the rules load "
+                    + (models.isEmpty() ? "none" : models.size() + " (" + String.join(", ", models) + ")")
+                    + "; add " + fix));
+        }
+    }
+
+    private String model(String given) {
+        return given != null ? given : models.iterator().next();
+    }
+
+    /** Writes everything in one transaction. Call only when {@link #problems()} is empty. */
+    void write(MetricStore store) {
+        List<MetricSample> samples = new ArrayList<>();
+        for (TestFile.SeriesInput s : file.series()) {
+            SeriesKey key = new SeriesKey(model(s.model()), s.metric(), Labels.of(s.labels()));
+            for (int i = 0; i < s.steps().size(); i++) {
+                Instant at = file.start().plus(file.interval().multipliedBy(i));
+                SeriesNotation.Step step = s.steps().get(i);
+                if (step instanceof SeriesNotation.Step.Value v) samples.add(MetricSample.of(key, at, v.value()));
+                else if (step instanceof SeriesNotation.Step.Stale) samples.add(MetricSample.staleMarker(key, at));
+            }
+        }
+        List<FeatureSnapshot> distributions = new ArrayList<>();
+        for (TestFile.DistributionInput d : file.distributions()) {
+            for (var offset : d.offsets()) {
+                distributions.add(new FeatureSnapshot(model(d.model()), d.feature(), file.start().plus(offset), d.sample()));
+            }
+        }
+        store.write(new Batch(samples, distributions));
+        for (TestFile.BaselineInput b : file.baselines()) store.putBaseline(model(b.model()), b.name(), b.features());
+    }
+}

@@ -1,0 +1,73 @@
+package io.vigil.testing;
+
+import io.vigil.ast.Span;
+import io.vigil.stats.FeatureSample;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * A rule test file (docs/rule-tests.md) as read: rule and config paths resolved against the file's
+ * directory, input data, and the expectations of each test. Spans point into the test file, so problems
+ * found later (an unknown model, a failing test) can still name its line.
+ *
+ * @param config null when the file names none
+ */
+public record TestFile(Path path, List<Path> rules, Path config, Duration interval, Instant start,
+                       List<SeriesInput> series, List<BaselineInput> baselines, List<DistributionInput> distributions,
+                       List<TestCase> tests) {
+
+    public TestFile {
+        rules = List.copyOf(rules);
+        series = List.copyOf(series);
+        baselines = List.copyOf(baselines);
+        distributions = List.copyOf(distributions);
+        tests = List.copyOf(tests);
+    }
+
+    /**
+     * One input series: a sample every {@code interval} from {@code start}.
+     *
+     * @param model null when the selector has no {@code model} label (the only model loaded)
+     */
+    public record SeriesInput(String model, String metric, SortedMap<String, String> labels,
+                              List<SeriesNotation.Step> steps, Span span) {}
+
+    /** A named reference profile of a model: feature → sample. */
+    public record BaselineInput(String model, String name, Map<String, FeatureSample> features, Span span) {}
+
+    /** One feature's distribution, ingested at each of {@code offsets} after {@code start}. */
+    public record DistributionInput(String model, String feature, List<Duration> offsets, FeatureSample sample,
+                                    Span span) {}
+
+    /**
+     * The expectations at one time.
+     *
+     * @param pending       null when the test has no {@code pending:} list (pending instances are then not checked)
+     * @param notifications null when not checked
+     * @param actions       null when not checked
+     */
+    public record TestCase(Duration at, List<ExpectedAlert> alerts, List<ExpectedAlert> pending,
+                           List<ExpectedDelivery> notifications, List<ExpectedDelivery> actions, Span span) {}
+
+    /**
+     * An alert instance that must be firing (or pending).
+     *
+     * @param value     null when the value is not checked
+     * @param tolerance absolute tolerance for {@code value}, or null for the default
+     */
+    public record ExpectedAlert(String rule, SortedMap<String, String> labels, Double value, Double tolerance,
+                                Span span) {}
+
+    /**
+     * A notification ({@code target} a channel, {@code kind} firing, repeat or resolved) or an action run
+     * ({@code target} an action, {@code kind} run or approval) that would happen.
+     *
+     * @param at null when the time is not checked
+     */
+    public record ExpectedDelivery(String target, String rule, SortedMap<String, String> labels, String kind,
+                                   Duration at, Span span) {}
+}

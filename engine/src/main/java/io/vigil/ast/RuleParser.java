@@ -3,12 +3,16 @@ package io.vigil.ast;
 import io.vigil.grammar.VigilLexer;
 import io.vigil.grammar.VigilParser;
 import io.vigil.grammar.VigilParser.*;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
 import org.antlr.v4.runtime.*;
+import org.antlr.v4.runtime.atn.*;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -22,8 +26,16 @@ public final class RuleParser {
         public boolean ok() { return file != null && diagnostics.stream().noneMatch(Diagnostic::isError); }
     }
 
+    /**
+     * How deeply parentheses and prefix operators may nest. Parsing recurses about ten calls per level, so
+     * the limit keeps any input from exhausting the stack; real rules nest a handful of levels.
+     */
+    static final int MAX_NESTING = 64;
+
     private final Source source;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Decoded value of each literal token (Double, DurationLit or StringLit), by token index. */
+    private Object[] literals;
 
     private RuleParser(Source source) {
         this.source = source;
@@ -40,20 +52,102 @@ public final class RuleParser {
     private Result run() {
         VigilLexer lexer = new VigilLexer(CharStreams.fromString(source.text(), source.path()));
         lexer.removeErrorListeners();
-        VigilParser parser = new VigilParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrors());
-        FileContext tree = parser.file();
-        boolean syntaxErrors = !diagnostics.isEmpty();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        int firstBadToken = scanTokens(tokens.getTokens());
         RuleFile file = null;
-        try {
-            file = new RuleFile(source, tree.modelBlock().stream().map(this::model).toList());
-        } catch (RuntimeException brokenTree) {
-            // Error recovery leaves holes in the tree; the syntax errors already say why.
-            if (!syntaxErrors) throw brokenTree;
+        if (!tooDeep(tokens.getTokens())) {
+            SyntaxErrors errors = new SyntaxErrors();
+            FileContext tree = parseTree(tokens, errors);
+            // After the first syntax error ANTLR's recovery guesses; what it reports next is often an echo
+            // of the first mistake, so only the first is shown, and none that follows a bad character.
+            if (errors.first != null && errors.firstOffset < firstBadToken) diagnostics.add(errors.first);
+            if (errors.first == null && firstBadToken == Integer.MAX_VALUE) {
+                file = new RuleFile(source, tree.modelBlock().stream().map(this::model).toList());
+                Diagnostic deep = ExprDepth.check(file);
+                if (deep != null) {
+                    diagnostics.add(deep);
+                    file = null;
+                }
+            }
         }
         diagnostics.sort(Diagnostic.ORDER);
-        return new Result(syntaxErrors ? null : file, List.copyOf(diagnostics));
+        return new Result(file, List.copyOf(diagnostics));
+    }
+
+    /** Fast SLL parse; only input it cannot handle (usually a syntax error) is parsed again with full LL. */
+    private static FileContext parseTree(CommonTokenStream tokens, SyntaxErrors errors) {
+        VigilParser parser = new VigilParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.file();
+        } catch (ParseCancellationException sllFailed) {
+            tokens.seek(0);
+            parser.reset();
+            parser.addErrorListener(errors);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            return parser.file();
+        }
+    }
+
+    /**
+     * Decodes every literal token and reports every bad character and unterminated string, whether or not
+     * the file parses. Returns the offset of the first bad token, or {@code Integer.MAX_VALUE}.
+     */
+    private int scanTokens(List<Token> tokens) {
+        literals = new Object[tokens.size()];
+        int firstBad = Integer.MAX_VALUE;
+        for (Token t : tokens) {
+            int start = t.getStartIndex();
+            switch (t.getType()) {
+                case VigilLexer.STRING -> literals[t.getTokenIndex()] = Literals.string(source, start, t.getText(), diagnostics);
+                case VigilLexer.DURATION -> literals[t.getTokenIndex()] =
+                        Literals.duration(source, start, t.getText(), diagnostics);
+                case VigilLexer.NUMBER -> literals[t.getTokenIndex()] = Literals.number(span(t), t.getText(), diagnostics);
+                case VigilLexer.PERCENT -> {
+                    String digits = t.getText().substring(0, t.getText().length() - 1);
+                    literals[t.getTokenIndex()] = Literals.number(span(t), digits, diagnostics) / 100.0;
+                }
+                case VigilLexer.UNTERMINATED_STRING -> {
+                    diagnostics.add(Diagnostic.error(Span.at(source, start), "unterminated string: missing closing \""));
+                    firstBad = Math.min(firstBad, start);
+                }
+                case VigilLexer.ERROR_CHAR -> {
+                    diagnostics.add(Diagnostic.error(span(t), "unexpected character "
+                            + quoted(t.getText().codePointAt(0))));
+                    firstBad = Math.min(firstBad, start);
+                }
+                default -> { }
+            }
+        }
+        return firstBad;
+    }
+
+    /** {@code '&'}, or {@code U+0007} for a character that would be invisible or act on a terminal. */
+    private static String quoted(int cp) {
+        return Literals.isVisible(cp) ? "'" + Character.toString(cp) + "'" : Literals.printable(cp);
+    }
+
+    /** Reports input nested more than {@link #MAX_NESTING} levels deep, which is then not parsed. */
+    private boolean tooDeep(List<Token> tokens) {
+        int depth = 0;
+        int prefixRun = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case VigilLexer.LPAREN -> { depth++; prefixRun = 0; }
+                case VigilLexer.RPAREN -> { depth = Math.max(0, depth - 1); prefixRun = 0; }
+                case VigilLexer.MINUS, VigilLexer.NOT -> prefixRun++;
+                default -> prefixRun = 0;
+            }
+            if (depth + prefixRun > MAX_NESTING) {
+                diagnostics.add(Diagnostic.error(span(t), ExprDepth.tooDeep(MAX_NESTING)));
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- structure ----
@@ -65,11 +159,11 @@ public final class RuleParser {
             if (item.ruleDecl() != null) rules.add(rule(item.ruleDecl()));
             else defaults.add(clause(item.clause()));
         }
-        return new ModelBlock(name(ctx.name()), defaults, rules, span(ctx));
+        return new ModelBlock(name(ctx.word()), defaults, rules, span(ctx));
     }
 
     private RuleDecl rule(RuleDeclContext ctx) {
-        return new RuleDecl(name(ctx.name()), ctx.clause().stream().map(this::clause).toList(), span(ctx));
+        return new RuleDecl(name(ctx.word()), ctx.clause().stream().map(this::clause).toList(), span(ctx));
     }
 
     private Clause clause(ClauseContext c) {
@@ -80,7 +174,7 @@ public final class RuleParser {
         if (c instanceof BaselineClauseContext x) return new Clause.Baseline(string(x.string()), s);
         if (c instanceof StalenessClauseContext x) return new Clause.Staleness(duration(x.duration()), s);
         if (c instanceof NotifyClauseContext x) {
-            return new Clause.Notify(x.name().stream().map(this::name).toList(),
+            return new Clause.Notify(x.word().stream().map(this::name).toList(),
                     x.duration() == null ? null : duration(x.duration()), s);
         }
         if (c instanceof LabelsClauseContext x) {
@@ -96,7 +190,7 @@ public final class RuleParser {
         if (c instanceof DescriptionClauseContext x) return new Clause.Description(string(x.string()), s);
         if (c instanceof RunbookClauseContext x) return new Clause.Runbook(string(x.string()), s);
         if (c instanceof TriggerClauseContext x) {
-            return new Clause.Trigger(name(x.name()), x.duration() == null ? null : duration(x.duration()),
+            return new Clause.Trigger(name(x.word()), x.duration() == null ? null : duration(x.duration()),
                     x.APPROVAL() != null, s);
         }
         throw new IllegalStateException("unhandled clause " + c.getClass().getSimpleName());
@@ -105,22 +199,11 @@ public final class RuleParser {
     // ---- expressions: each level folds left ----
 
     private Expr expr(ExprContext ctx) {
-        Expr left = andExpr(ctx.andExpr(0));
-        for (int i = 1; i < ctx.andExpr().size(); i++) {
-            Token op = ((TerminalNode) ctx.OR(i - 1)).getSymbol();
-            left = binary(Expr.BinaryOp.OR, left, andExpr(ctx.andExpr(i)), matchingBetween(ctx, op), op);
-        }
-        return left;
+        return foldLeft(ctx, AndExprContext.class, c -> andExpr((AndExprContext) c));
     }
 
     private Expr andExpr(AndExprContext ctx) {
-        Expr left = notExpr(ctx.notExpr(0));
-        for (int i = 1; i < ctx.notExpr().size(); i++) {
-            AndOpContext opCtx = ctx.andOp(i - 1);
-            Expr.BinaryOp op = opCtx.AND() != null ? Expr.BinaryOp.AND : Expr.BinaryOp.UNLESS;
-            left = binary(op, left, notExpr(ctx.notExpr(i)), matchingBetween(ctx, opCtx.getStart()), opCtx.getStart());
-        }
-        return left;
+        return foldLeft(ctx, NotExprContext.class, c -> notExpr((NotExprContext) c));
     }
 
     private Expr notExpr(NotExprContext ctx) {
@@ -145,23 +228,46 @@ public final class RuleParser {
     }
 
     private Expr addExpr(AddExprContext ctx) {
-        Expr left = mulExpr(ctx.mulExpr(0));
-        for (int i = 1; i < ctx.mulExpr().size(); i++) {
-            AddOpContext op = ctx.addOp(i - 1);
-            left = binary(op.PLUS() != null ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, left, mulExpr(ctx.mulExpr(i)),
-                    matchingBetween(ctx, op.getStart()), op.getStart());
+        return foldLeft(ctx, MulExprContext.class, c -> mulExpr((MulExprContext) c));
+    }
+
+    private Expr mulExpr(MulExprContext ctx) {
+        return foldLeft(ctx, UnaryExprContext.class, c -> unary((UnaryExprContext) c));
+    }
+
+    /**
+     * Folds {@code operand (op matching? operand)*} to the left in one pass over the children; ANTLR's
+     * indexed accessors rescan the children on every call, which is quadratic on long chains.
+     */
+    private Expr foldLeft(ParserRuleContext ctx, Class<? extends ParserRuleContext> operandType,
+                          Function<ParserRuleContext, Expr> operand) {
+        Expr left = null;
+        Token op = null;
+        MatchingContext matching = null;
+        for (ParseTree child : ctx.children) {
+            if (operandType.isInstance(child)) {
+                Expr right = operand.apply((ParserRuleContext) child);
+                left = left == null ? right : binary(binaryOp(op), left, right, matching, op);
+                matching = null;
+            } else if (child instanceof MatchingContext m) {
+                matching = m;
+            } else {
+                op = child instanceof TerminalNode t ? t.getSymbol() : ((ParserRuleContext) child).getStart();
+            }
         }
         return left;
     }
 
-    private Expr mulExpr(MulExprContext ctx) {
-        Expr left = unary(ctx.unaryExpr(0));
-        for (int i = 1; i < ctx.unaryExpr().size(); i++) {
-            MulOpContext op = ctx.mulOp(i - 1);
-            left = binary(op.STAR() != null ? Expr.BinaryOp.MUL : Expr.BinaryOp.DIV, left, unary(ctx.unaryExpr(i)),
-                    matchingBetween(ctx, op.getStart()), op.getStart());
-        }
-        return left;
+    private static Expr.BinaryOp binaryOp(Token op) {
+        return switch (op.getType()) {
+            case VigilLexer.OR -> Expr.BinaryOp.OR;
+            case VigilLexer.AND -> Expr.BinaryOp.AND;
+            case VigilLexer.UNLESS -> Expr.BinaryOp.UNLESS;
+            case VigilLexer.PLUS -> Expr.BinaryOp.ADD;
+            case VigilLexer.MINUS -> Expr.BinaryOp.SUB;
+            case VigilLexer.STAR -> Expr.BinaryOp.MUL;
+            default -> Expr.BinaryOp.DIV;
+        };
     }
 
     private Expr unary(UnaryExprContext ctx) {
@@ -187,11 +293,7 @@ public final class RuleParser {
             return new Expr.Selector(name(x.name()), matchers, s);
         }
         if (p instanceof NumberExprContext x) return new Expr.Number(number(x.NUMBER().getSymbol()), false, s);
-        if (p instanceof PercentExprContext x) {
-            String text = x.PERCENT().getText();
-            return new Expr.Number(number(x.PERCENT().getSymbol(), text.substring(0, text.length() - 1)) / 100.0,
-                    true, s);
-        }
+        if (p instanceof PercentExprContext x) return new Expr.Number(number(x.PERCENT().getSymbol()), true, s);
         if (p instanceof DurationExprContext x) return new Expr.DurationExpr(duration(x.duration()), s);
         if (p instanceof StringExprContext x) return new Expr.Str(string(x.string()), s);
         throw new IllegalStateException("unhandled primary " + p.getClass().getSimpleName());
@@ -205,17 +307,6 @@ public final class RuleParser {
 
     private Expr binary(Expr.BinaryOp op, Expr left, Expr right, MatchingContext m, Token opToken) {
         return new Expr.Binary(op, left, right, matching(m), span(opToken), left.span().to(right.span()));
-    }
-
-    /** The {@code on/ignoring} clause that directly follows operator token {@code op} among ctx's children. */
-    private static MatchingContext matchingBetween(ParserRuleContext ctx, Token op) {
-        for (int i = 0; i < ctx.getChildCount() - 1; i++) {
-            var child = ctx.getChild(i);
-            boolean isOp = child instanceof TerminalNode t ? t.getSymbol() == op
-                    : child instanceof ParserRuleContext r && r.getStart() == op;
-            if (isOp && ctx.getChild(i + 1) instanceof MatchingContext m) return m;
-        }
-        return null;
     }
 
     private Expr.Matching matching(MatchingContext m) {
@@ -241,7 +332,7 @@ public final class RuleParser {
 
     // ---- leaves ----
 
-    private Name name(NameContext ctx) {
+    private Name name(ParserRuleContext ctx) {
         return new Name(ctx.getText(), span(ctx));
     }
 
@@ -250,84 +341,15 @@ public final class RuleParser {
     }
 
     private double number(Token t) {
-        return number(t, t.getText());
+        return (Double) literals[t.getTokenIndex()];
     }
-
-    private double number(Token t, String text) {
-        double v = Double.parseDouble(text);
-        if (Double.isInfinite(v)) diagnostics.add(Diagnostic.error(span(t), "number " + text + " is too large"));
-        return v;
-    }
-
-    private static final Map<String, Duration> UNITS = Map.of(
-            "w", Duration.ofDays(7), "d", Duration.ofDays(1), "h", Duration.ofHours(1),
-            "m", Duration.ofMinutes(1), "s", Duration.ofSeconds(1), "ms", Duration.ofMillis(1));
-    private static final List<String> UNIT_ORDER = List.of("w", "d", "h", "m", "s", "ms");
 
     private DurationLit duration(DurationContext ctx) {
-        Token t = ctx.DURATION().getSymbol();
-        String text = t.getText();
-        Duration total = Duration.ZERO;
-        int lastUnit = -1;
-        int i = 0;
-        while (i < text.length()) {
-            int digitsStart = i;
-            while (i < text.length() && Character.isDigit(text.charAt(i))) i++;
-            int unitStart = i;
-            while (i < text.length() && !Character.isDigit(text.charAt(i))) i++;
-            String unit = text.substring(unitStart, i);
-            int order = UNIT_ORDER.indexOf(unit);
-            Span unitSpan = new Span(source, t.getStartIndex() + unitStart, t.getStartIndex() + i);
-            if (order <= lastUnit) {
-                diagnostics.add(Diagnostic.error(unitSpan, "duration units must go from largest to smallest, each "
-                        + "at most once: '" + unit + "' after '" + UNIT_ORDER.get(lastUnit) + "' in " + text));
-                return new DurationLit(Duration.ofSeconds(1), span(t));
-            }
-            lastUnit = order;
-            try {
-                total = total.plus(UNITS.get(unit).multipliedBy(Long.parseLong(text.substring(digitsStart, unitStart))));
-            } catch (ArithmeticException | NumberFormatException e) {
-                diagnostics.add(Diagnostic.error(span(t), "duration " + text + " is too large"));
-                return new DurationLit(Duration.ofSeconds(1), span(t));
-            }
-        }
-        if (total.isZero()) diagnostics.add(Diagnostic.error(span(t), "duration must be greater than 0: " + text));
-        return new DurationLit(total, span(t));
+        return (DurationLit) literals[ctx.DURATION().getSymbol().getTokenIndex()];
     }
 
     private StringLit string(StringContext ctx) {
-        Token t = ctx.STRING().getSymbol();
-        int[] cps = t.getText().codePoints().toArray();
-        StringBuilder value = new StringBuilder();
-        for (int i = 1; i < cps.length - 1; i++) {
-            int c = cps[i];
-            if (c != '\\') {
-                value.appendCodePoint(c);
-                continue;
-            }
-            int e = cps[i + 1];
-            Span at = new Span(source, t.getStartIndex() + i, t.getStartIndex() + i + 2);
-            switch (e) {
-                case '"' -> value.append('"');
-                case '\\' -> value.append('\\');
-                case 'n' -> value.append('\n');
-                case 't' -> value.append('\t');
-                case 'u' -> {
-                    int hexEnd = Math.min(i + 6, cps.length - 1);
-                    String hex = new String(cps, i + 2, hexEnd - (i + 2));
-                    if (hex.length() == 4 && hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
-                        value.append((char) Integer.parseInt(hex, 16));
-                        i += 4;
-                    } else {
-                        diagnostics.add(Diagnostic.error(at, "invalid escape: \\u must be followed by four hex digits"));
-                    }
-                }
-                default -> diagnostics.add(Diagnostic.error(at, "invalid escape '\\" + Character.toString(e)
-                        + "' (allowed: \\\" \\\\ \\n \\t \\uXXXX)"));
-            }
-            i++;
-        }
-        return new StringLit(value.toString(), span(t));
+        return (StringLit) literals[ctx.STRING().getSymbol().getTokenIndex()];
     }
 
     // ---- spans ----
@@ -345,11 +367,15 @@ public final class RuleParser {
 
     // ---- syntax errors ----
 
-    /** Turns ANTLR's reports into diagnostics worded for rule authors. */
+    /** Keeps the first syntax error ANTLR reports, worded for rule authors. */
     private final class SyntaxErrors extends BaseErrorListener {
+        Diagnostic first;
+        int firstOffset = Integer.MAX_VALUE;
+
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
                                 RecognitionException e) {
+            if (first != null) return;
             Token t = (Token) offending;
             Span at;
             String found;
@@ -358,63 +384,144 @@ public final class RuleParser {
                 found = "end of file";
             } else {
                 at = span(t);
-                found = describe(t);
+                found = "'" + Literals.abbreviate(t.getText()) + "'";
             }
-            if (t.getType() == VigilLexer.UNTERMINATED_STRING) {
-                diagnostics.add(Diagnostic.error(at, "unterminated string: missing closing \""));
-                return;
+            firstOffset = at.start();
+            Parser parser = (Parser) recognizer;
+            IntervalSet expected;
+            if (e instanceof NoViableAltException nv && nv.getDeadEndConfigs() != null
+                    && nv.getStartToken() != nv.getOffendingToken()) {
+                // Prediction looked ahead past the decision's first token; ANTLR's own set describes the
+                // decision's start, so ask the configurations that were alive just before the bad token.
+                expected = nextTokens(parser, nv.getDeadEndConfigs(), nv.getCtx());
+            } else {
+                expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
+                        : parser.getExpectedTokens();
             }
-            if (t.getType() == VigilLexer.ERROR_CHAR) {
-                diagnostics.add(Diagnostic.error(at, "unexpected character " + found));
-                return;
+            first = Diagnostic.error(at, "unexpected " + found + new ExpectedTokens(expected).describe(t));
+        }
+    }
+
+    /** Tokens that could follow the given ATN configurations, continuing into calling rules where they may end. */
+    private static IntervalSet nextTokens(Parser parser, ATNConfigSet configs, RuleContext outer) {
+        ATN atn = parser.getATN();
+        IntervalSet out = new IntervalSet();
+        for (ATNConfig c : configs) addNext(atn, c.state, c.context, outer, out, 0);
+        out.remove(Token.EPSILON);
+        return out;
+    }
+
+    private static void addNext(ATN atn, ATNState state, PredictionContext ctx, RuleContext outer, IntervalSet out,
+                                int depth) {
+        IntervalSet next = atn.nextTokens(state);
+        out.addAll(next);
+        if (!next.contains(Token.EPSILON) || depth > 50) return;
+        if (ctx == null || ctx.isEmpty()) {
+            // Past the decision's own rule: what may follow comes from the parser's real call stack.
+            out.addAll(atn.getExpectedTokens(outerFollowState(atn, outer), outer));
+            return;
+        }
+        for (int i = 0; i < ctx.size(); i++) {
+            int returnState = ctx.getReturnState(i);
+            if (returnState == PredictionContext.EMPTY_RETURN_STATE) {
+                out.addAll(atn.getExpectedTokens(outerFollowState(atn, outer), outer));
+            } else {
+                addNext(atn, atn.states.get(returnState), ctx.getParent(i), outer, out, depth + 1);
             }
-            String expected = expected((Parser) recognizer, e);
-            diagnostics.add(Diagnostic.error(at, "unexpected " + found + (expected.isEmpty() ? "" : "; expected " + expected)));
+        }
+    }
+
+    /** The state just after the invocation of {@code ctx}'s rule, where parsing resumes once it ends. */
+    private static int outerFollowState(ATN atn, RuleContext ctx) {
+        if (ctx == null || ctx.invokingState < 0) return atn.ruleToStopState[0].stateNumber;
+        return ((RuleTransition) atn.states.get(ctx.invokingState).transition(0)).followState.stateNumber;
+    }
+
+    /** Phrases ANTLR's set of expected tokens the way a person would: "an expression", "a clause". */
+    private static final class ExpectedTokens {
+        private static final Set<Integer> CLAUSE_KEYWORDS = Set.of(VigilLexer.EVERY, VigilLexer.CRON,
+                VigilLexer.TIMEZONE, VigilLexer.BASELINE, VigilLexer.STALENESS, VigilLexer.NOTIFY, VigilLexer.LABELS,
+                VigilLexer.SEVERITY, VigilLexer.WHEN, VigilLexer.FOR, VigilLexer.KEEP_FIRING_FOR, VigilLexer.SUMMARY,
+                VigilLexer.DESCRIPTION, VigilLexer.RUNBOOK, VigilLexer.TRIGGER);
+        private static final Set<Integer> OPERATORS = Set.of(VigilLexer.AND, VigilLexer.OR, VigilLexer.UNLESS,
+                VigilLexer.BETWEEN, VigilLexer.LT, VigilLexer.LE, VigilLexer.GT, VigilLexer.GE, VigilLexer.EQEQ,
+                VigilLexer.NE, VigilLexer.PLUS, VigilLexer.MINUS, VigilLexer.STAR, VigilLexer.SLASH);
+        private static final Set<Integer> OPERAND_STARTS = Set.of(VigilLexer.LPAREN, VigilLexer.NUMBER,
+                VigilLexer.PERCENT, VigilLexer.DURATION, VigilLexer.STRING, VigilLexer.MINUS, VigilLexer.NOT);
+
+        private final Set<Integer> types = new LinkedHashSet<>();
+
+        ExpectedTokens(IntervalSet set) {
+            for (int type : set.toArray()) types.add(type);
         }
 
-        private String describe(Token t) {
-            return "'" + t.getText() + "'";
-        }
-
-        private String expected(Parser parser, RecognitionException e) {
-            IntervalSet set = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
-            List<String> names = new ArrayList<>();
-            boolean anyName = false;
-            for (int type : set.toArray()) {
-                if (type == VigilLexer.IDENT) { anyName = true; continue; }
+        /** "; expected a, b or c", and a suggestion when a misspelt clause keyword was found. */
+        String describe(Token found) {
+            List<String> parts = new ArrayList<>();
+            boolean expression = types.contains(VigilLexer.LPAREN) && types.contains(VigilLexer.NUMBER);
+            boolean name = types.contains(VigilLexer.IDENT);
+            // Where a name is expected, keywords are names too, so their presence says nothing about clauses.
+            boolean clause = !name && types.stream().filter(CLAUSE_KEYWORDS::contains).count() >= 5;
+            boolean operator = types.stream().filter(OPERATORS::contains).count() >= 8;
+            if (expression) {
+                parts.add("an expression");
+                name = false;
+            }
+            if (types.contains(VigilLexer.RULE) && clause) parts.add("'rule'");
+            if (clause) parts.add("a clause");
+            if (operator) parts.add("an operator");
+            if (name) parts.add("a name");
+            for (int type : types) {
+                boolean covered = (expression && (OPERAND_STARTS.contains(type) || isWord(type)))
+                        || (clause && (CLAUSE_KEYWORDS.contains(type) || type == VigilLexer.RULE))
+                        || (operator && (OPERATORS.contains(type) || type == VigilLexer.ON || type == VigilLexer.IGNORING))
+                        || (name && isWord(type));
+                if (covered) continue;
                 String shown = switch (type) {
                     case VigilLexer.NUMBER -> "a number";
-                    case VigilLexer.PERCENT, VigilLexer.UNTERMINATED_STRING, VigilLexer.ERROR_CHAR -> null;
                     case VigilLexer.DURATION -> "a duration";
                     case VigilLexer.STRING -> "a string";
                     case Token.EOF -> "end of file";
-                    default -> {
-                        String lit = parser.getVocabulary().getLiteralName(type);
-                        yield lit == null ? null : lit.replace('\'', '\'');
-                    }
+                    case VigilLexer.PERCENT, VigilLexer.UNTERMINATED_STRING, VigilLexer.ERROR_CHAR -> null;
+                    default -> VigilLexer.VOCABULARY.getLiteralName(type);
                 };
-                if (shown != null) names.add(shown);
+                if (shown != null) parts.add(shown);
             }
-            if (anyName) {
-                // Keywords double as names; listing all of them would bury the useful part.
-                names.removeIf(n -> n.matches("'[a-z_]+'") && !isOperatorWord(n));
-                names.add(0, "a name");
+            if (parts.isEmpty()) return "";
+            String list = parts.size() == 1 ? parts.get(0)
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+            String hint = "";
+            if (clause && found.getType() == VigilLexer.IDENT) {
+                List<String> keywords = new ArrayList<>();
+                for (int k : CLAUSE_KEYWORDS) keywords.add(literal(k));
+                if (types.contains(VigilLexer.RULE)) keywords.add("rule");
+                String close = Suggestions.closest(found.getText(), keywords);
+                if (close != null) hint = " (did you mean '" + close + "'?)";
             }
-            if (names.isEmpty() || names.size() > 8) return "";
-            return String.join(", ", names);
+            return "; expected " + list + hint;
         }
 
-        private boolean isOperatorWord(String quoted) {
-            return List.of("'and'", "'or'", "'unless'", "'not'", "'between'", "'on'", "'ignoring'", "'by'")
-                    .contains(quoted);
+        private static String literal(int type) {
+            String quoted = VigilLexer.VOCABULARY.getLiteralName(type);
+            return quoted.substring(1, quoted.length() - 1);
+        }
+
+        /** Identifiers and keywords: every token that can be a name somewhere. */
+        private static boolean isWord(int type) {
+            String lit = type > 0 ? VigilLexer.VOCABULARY.getLiteralName(type) : null;
+            return type == VigilLexer.IDENT || (lit != null && lit.matches("'[a-z_]+'"));
         }
     }
 
     /** Offset just after the last character that is not whitespace, where end of file is reported. */
     private int endOfContent() {
-        String text = source.text();
-        int end = text.length();
-        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
-        return text.codePointCount(0, end);
+        int end = source.length();
+        while (end > 0 && isWhitespace(source.codePointAt(end - 1))) end--;
+        return end;
+    }
+
+    /** Whitespace as the grammar's WS rule defines it. */
+    private static boolean isWhitespace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\uFEFF';
     }
 }

@@ -29,6 +29,9 @@ public final class Source {
     /** Length in code points, which is what ANTLR's offsets count. */
     public int length() { return codePoints.length; }
 
+    /** The code point at a code-point offset. */
+    public int codePointAt(int offset) { return codePoints[offset]; }
+
     /** 1-based line of a code-point offset. */
     public int line(int offset) {
         int i = Arrays.binarySearch(lineStarts, Math.min(offset, codePoints.length));
@@ -42,10 +45,20 @@ public final class Source {
 
     /** The text of a 1-based line without its line terminator. */
     public String lineText(int line) {
+        return slice(lineStart(line), lineEnd(line));
+    }
+
+    /** Code-point offset where a 1-based line starts. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** Code-point offset where a 1-based line ends, before its line terminator. */
+    public int lineEnd(int line) {
         int start = lineStarts[line - 1];
         int end = line < lineStarts.length ? lineStarts[line] - 1 : codePoints.length;
         if (end > start && codePoints[end - 1] == '\r') end--;
-        return new String(codePoints, start, Math.max(0, end - start));
+        return Math.max(start, end);
     }
 
     /** The source text between two code-point offsets. */

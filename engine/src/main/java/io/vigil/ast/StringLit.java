@@ -9,17 +9,19 @@ public record StringLit(String value, Span span) {
 
     /** The source position of the value's code point at {@code valueIndex}, skipping escapes. */
     public Span spanAt(int valueIndex) {
-        String raw = span.source().slice(span.start(), span.end());
-        int[] cps = raw.codePoints().toArray();
+        int codePoints = value.codePointCount(0, value.length());
+        int target = value.offsetByCodePoints(0, Math.max(0, Math.min(valueIndex, codePoints)));
+        int[] cps = span.source().slice(span.start(), span.end()).codePoints().toArray();
         int i = 1; // after the opening quote
-        int produced = 0;
-        while (i < cps.length - 1 && produced < valueIndex) {
+        int produced = 0; // UTF-16 units of the value, so a surrogate pair written as two escapes counts right
+        while (i < cps.length - 1 && produced < target) {
             if (cps[i] == '\\') {
                 i += (i + 1 < cps.length && cps[i + 1] == 'u') ? 6 : 2;
+                produced++;
             } else {
+                produced += Character.charCount(cps[i]);
                 i++;
             }
-            produced++;
         }
         int offset = span.start() + Math.min(i, Math.max(0, cps.length - 1));
         return new Span(span.source(), offset, offset + 1);

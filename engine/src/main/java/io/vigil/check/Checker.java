@@ -19,6 +19,8 @@ public final class Checker {
     private final References references;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, RuleDecl> seenRules = new HashMap<>();
+    private int counted;
+    private int errors;
 
     private Checker(References references) {
         this.references = references;
@@ -101,13 +103,24 @@ public final class Checker {
 
     /** Checks that are the same for block defaults and rules: cron, zone, severity, channels. */
     private void validateCommon(Clauses c) {
-        Clause.Cron cron = c.get("cron");
-        if (cron != null) CronCheck.check(cron.expression(), diagnostics);
         Clause.Timezone tz = c.get("timezone");
-        if (tz != null) zone(tz.zone());
+        ZoneId zone = tz == null ? null : zone(tz.zone());
+        Clause.Cron cron = c.get("cron");
+        if (cron != null) CronCheck.check(cron.expression(), zone, diagnostics);
         Clause.SeverityClause sev = c.get("severity");
         if (sev != null && !SEVERITIES.contains(sev.level().text())) {
             diagnostics.add(Diagnostic.error(sev.level().span(), Messages.badSeverity(sev.level().text())));
+        }
+        Map<String, Name> channels = new HashMap<>();
+        for (Clause.Notify n : c.notifies) {
+            for (Name ch : n.channels()) {
+                Name first = channels.putIfAbsent(ch.text(), ch);
+                // Named twice, an alert would be sent twice, possibly on two repeat intervals.
+                if (first != null) {
+                    diagnostics.add(Diagnostic.error(ch.span(), Messages.duplicateChannel(ch.text()))
+                            .withNote(first.span(), Messages.FIRST_HERE));
+                }
+            }
         }
         if (references != null) {
             for (Clause.Notify n : c.notifies) {
@@ -128,10 +141,16 @@ public final class Checker {
     }
 
     private ZoneId zone(StringLit zone) {
+        ZoneId id = parseZone(zone.value());
+        if (id == null) diagnostics.add(Diagnostic.error(zone.span(), Messages.badZone(zone.value())));
+        return id;
+    }
+
+    /** The zone, or null; {@code ZoneId.of} never falls back to GMT the way {@code TimeZone} does. */
+    private static ZoneId parseZone(String zone) {
         try {
-            return ZoneId.of(zone.value());
+            return ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
-            diagnostics.add(Diagnostic.error(zone.span(), Messages.badZone(zone.value())));
             return null;
         }
     }
@@ -185,8 +204,9 @@ public final class Checker {
 
         Duration forDur = durationOf(own.get("for"));
         Duration keep = durationOf(own.get("keep_firing_for"));
-        if (schedule instanceof Schedule.Every every && forDur.compareTo(every.interval()) < 0 && !forDur.isZero()) {
-            Clause.For f = own.get("for");
+        Clause.For f = own.get("for");
+        if (schedule instanceof Schedule.Every every && forDur.compareTo(every.interval()) < 0 && !forDur.isZero()
+                && !hasErrorAt(f.duration().span())) {
             diagnostics.add(Diagnostic.warning(f.duration().span(),
                     Messages.forShorterThanInterval(forDur, every.interval())));
         }
@@ -235,7 +255,8 @@ public final class Checker {
         }
         if (cron != null) {
             Clause.Timezone tz = ownTz != null ? ownTz : block.get("timezone");
-            ZoneId zone = tz == null ? ZoneId.of("UTC") : zone(tz.zone());
+            // An invalid zone was reported where it is written, once, by validateCommon.
+            ZoneId zone = tz == null ? ZoneId.of("UTC") : parseZone(tz.zone().value());
             return zone == null ? null : new Schedule.Cron(cron.expression().value(), zone);
         }
         if (ownTz != null) diagnostics.add(Diagnostic.error(ownTz.span(), Messages.TIMEZONE_WITHOUT_CRON));
@@ -259,7 +280,15 @@ public final class Checker {
         return Duration.ZERO;
     }
 
+    /** Whether an error was reported on exactly this span (e.g. a bad duration whose value is a placeholder). */
+    private boolean hasErrorAt(Span span) {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.span().source() == span.source()
+                && d.span().start() >= span.start() && d.span().end() <= span.end());
+    }
+
+    /** Errors so far; counts only what was added since the last call, so checking n rules stays linear. */
     private int errorCount() {
-        return (int) diagnostics.stream().filter(Diagnostic::isError).count();
+        for (; counted < diagnostics.size(); counted++) if (diagnostics.get(counted).isError()) errors++;
+        return errors;
     }
 }

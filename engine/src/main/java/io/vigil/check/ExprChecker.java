@@ -57,6 +57,9 @@ final class ExprChecker {
         } catch (PatternSyntaxException ex) {
             int index = ex.getIndex() < 0 ? 0 : regex.codePointIndex(ex.getIndex());
             out.add(Diagnostic.error(regex.spanAt(index), Messages.badRegex(ex.getDescription())));
+        } catch (StackOverflowError ex) {
+            // java.util.regex compiles recursively; thousands of nested groups exhaust the stack.
+            out.add(Diagnostic.error(regex.span(), Messages.badRegex("nested too deeply")));
         }
     }
 
@@ -123,7 +126,8 @@ final class ExprChecker {
         for (Expr.Arg a : c.args()) {
             if (a.name() == null) {
                 error(a.value(), Messages.onlyNamedArgs(fn));
-                continue;
+                // The positional value was probably meant as one of the named ones; don't also call it missing.
+                return;
             }
             String name = a.name().text();
             if (!Functions.DISTRIBUTION_ARGS.contains(name)) {

@@ -1,5 +1,6 @@
 package io.vigil.check;
 
+import io.vigil.ast.Suggestions;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -133,12 +134,28 @@ final class Messages {
                 + Suggestions.hint(s, java.util.List.of("info", "warning", "critical"));
     }
 
+    static String duplicateChannel(String channel) {
+        return "channel '" + channel + "' given twice";
+    }
+
     static String duplicateLabel(String key) {
         return "label '" + key + "' given twice";
     }
 
     static String badCron(String detail) {
         return "invalid cron expression: " + detail;
+    }
+
+    static String cronFieldCount(int n) {
+        return "invalid cron expression: Quartz cron has 6 or 7 fields (seconds minutes hours day-of-month month "
+                + "day-of-week [year]), got " + n + (n == 5 ? "; prepend the seconds, e.g. \"0 */5 * * * ?\"" : "");
+    }
+
+    static final String CRON_BOTH_DAYS = "invalid cron expression: Quartz needs '?' in day-of-month or day-of-week "
+            + "(both are set)";
+
+    static String cronNeverFires(String cron) {
+        return "cron expression \"" + cron + "\" never fires";
     }
 
     static String badZone(String zone) {
@@ -166,13 +183,13 @@ final class Messages {
                 + Durations.format(interval) + ", so it waits one interval anyway";
     }
 
-    static String pValueGreater(String fn, double threshold) {
-        return fn + " is a p-value (lower means more drift); '> " + Durations.formatNumber(threshold)
+    static String pValueGreater(String fn, String threshold) {
+        return fn + " is a p-value (lower means more drift); '> " + threshold
                 + "' holds for data that has not drifted — did you mean '<'?";
     }
 
-    static String boundedThreshold(String fn, double threshold) {
-        return fn + " is always between 0 and 1, so comparing it with " + Durations.formatNumber(threshold)
+    static String boundedThreshold(String fn, String threshold) {
+        return fn + " is always between 0 and 1, so comparing it with " + threshold
                 + " is always true or always false";
     }
 
@@ -182,6 +199,6 @@ final class Messages {
     }
 
     static String templateError(String detail) {
-        return "template: " + detail;
+        return detail;
     }
 }

@@ -10,7 +10,7 @@ public sealed interface Schedule {
     String key();
 
     record Every(Duration interval) implements Schedule {
-        public String key() { return "every " + interval; }
+        public String key() { return "every " + Durations.format(interval); }
     }
 
     record Cron(String expression, ZoneId zone) implements Schedule {

@@ -16,6 +16,10 @@ final class Warnings {
         } else if (e instanceof Expr.Unary u) {
             thresholds(u.operand(), out);
         } else if (e instanceof Expr.Between b) {
+            if (b.subject() instanceof Expr.Call stat) {
+                bounded(stat, b.low(), out);
+                bounded(stat, b.high(), out);
+            }
             thresholds(b.subject(), out);
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(a -> thresholds(a.value(), out));
@@ -24,20 +28,36 @@ final class Warnings {
 
     private static void compare(Expr.Binary b, List<Diagnostic> out) {
         // Normalise "0.6 < ks_pvalue(...)" to "ks_pvalue(...) > 0.6".
-        boolean statLeft = b.left() instanceof Expr.Call && b.right() instanceof Expr.Number;
-        boolean statRight = b.right() instanceof Expr.Call && b.left() instanceof Expr.Number;
+        boolean statLeft = b.left() instanceof Expr.Call && constant(b.right()) != null;
+        boolean statRight = b.right() instanceof Expr.Call && constant(b.left()) != null;
         if (!statLeft && !statRight) return;
         Expr.Call stat = (Expr.Call) (statLeft ? b.left() : b.right());
-        Expr.Number threshold = (Expr.Number) (statLeft ? b.right() : b.left());
+        Expr threshold = statLeft ? b.right() : b.left();
         String fn = stat.function().text();
         Expr.BinaryOp op = b.op();
         boolean greater = statLeft ? (op == Expr.BinaryOp.GT || op == Expr.BinaryOp.GE)
                 : (op == Expr.BinaryOp.LT || op == Expr.BinaryOp.LE);
-        if (Functions.P_VALUES.contains(fn) && greater && threshold.value() >= 0.5) {
-            out.add(Diagnostic.warning(b.opSpan(), Messages.pValueGreater(fn, threshold.value())));
+        if (Functions.P_VALUES.contains(fn) && greater && constant(threshold) >= 0.5) {
+            out.add(Diagnostic.warning(b.opSpan(), Messages.pValueGreater(fn, threshold.span().text())));
         }
-        if (Functions.BOUNDED.contains(fn) && (threshold.value() < 0 || threshold.value() > 1)) {
-            out.add(Diagnostic.warning(threshold.span(), Messages.boundedThreshold(fn, threshold.value())));
+        bounded(stat, threshold, out);
+    }
+
+    private static void bounded(Expr.Call stat, Expr threshold, List<Diagnostic> out) {
+        Double v = constant(threshold);
+        String fn = stat.function().text();
+        if (v != null && Functions.BOUNDED.contains(fn) && (v < 0 || v > 1)) {
+            out.add(Diagnostic.warning(threshold.span(), Messages.boundedThreshold(fn, threshold.span().text())));
         }
+    }
+
+    /** The value of a literal number, possibly negated ({@code -0.1}), or null. */
+    private static Double constant(Expr e) {
+        if (e instanceof Expr.Number n) return n.value();
+        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {
+            Double inner = constant(u.operand());
+            return inner == null ? null : -inner;
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
+import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,9 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write <model>.drl files into DIR instead of printing.")
     Path out;
 
+    @Option(names = "--verify", description = "Also build every KieBase with Drools, as the engine would.")
+    boolean verify;
+
     @Mixin ConfigOption config;
 
     @Spec CommandSpec spec;
@@ -48,6 +52,12 @@ public final class CompileCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         SortedMap<String, String> drl = RuleCompiler.drlByModel(result.rules());
+        if (verify) {
+            var compiled = new RuleCompiler(CompileOptions.defaults()).compile(result.rules());
+            err.printf("built %d KieBase(s) for %d group(s)%n",
+                    compiled.groups().stream().mapToInt(g -> g.kieBases().size()).sum(), compiled.groups().size());
+            err.flush();
+        }
         if (out == null) {
             drl.values().forEach(stdout::print);
             stdout.flush();

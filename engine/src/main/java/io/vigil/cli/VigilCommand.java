@@ -12,6 +12,13 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 CompileCommand.class,
+                RunCommand.class,
+                EvalCommand.class,
+                QuickstartCommand.class,
+                DemoDataCommand.class,
+                DriftCommand.class,
+                IngestCommand.class,
+                BaselineCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

@@ -3,9 +3,9 @@ grammar Vigil;
 
 file        : modelBlock* EOF ;
 
-modelBlock  : MODEL name LBRACE modelItem* RBRACE ;
+modelBlock  : MODEL word LBRACE modelItem* RBRACE ;
 modelItem   : ruleDecl | clause ;
-ruleDecl    : RULE name LBRACE clause* RBRACE ;
+ruleDecl    : RULE word LBRACE clause* RBRACE ;
 
 // Every clause parses in both a model block and a rule; the checker says which belong where,
 // so a misplaced clause gets a precise message instead of a syntax error.
@@ -15,7 +15,7 @@ clause
   | TIMEZONE string                                            # timezoneClause
   | BASELINE string                                            # baselineClause
   | STALENESS duration                                         # stalenessClause
-  | NOTIFY name (COMMA name)* (REPEAT duration)?               # notifyClause
+  | NOTIFY word (COMMA word)* (REPEAT duration)?               # notifyClause
   | LABELS LBRACE (labelPair (COMMA labelPair)* COMMA?)? RBRACE  # labelsClause
   | SEVERITY name                                              # severityClause
   | WHEN expr                                                  # whenClause
@@ -24,7 +24,7 @@ clause
   | SUMMARY string                                             # summaryClause
   | DESCRIPTION string                                         # descriptionClause
   | RUNBOOK string                                             # runbookClause
-  | TRIGGER name (COOLDOWN duration)? (APPROVAL REQUIRED)?     # triggerClause
+  | TRIGGER word (COOLDOWN duration)? (APPROVAL REQUIRED)?     # triggerClause
   ;
 
 labelPair   : labelName COLON string ;
@@ -64,14 +64,16 @@ matchOp     : ASSIGN | NE | RE_MATCH | RE_NOMATCH ;
 duration    : DURATION ;
 string      : STRING ;
 
-// Names of models, rules, metrics, channels, actions: any word except the eight expression operators.
+// Operands and function names: any word except the eight expression operators (language.md §1).
 name
   : IDENT | MODEL | RULE | EVERY | CRON | TIMEZONE | BASELINE | STALENESS | NOTIFY | REPEAT
   | LABELS | SEVERITY | WHEN | FOR | KEEP_FIRING_FOR | SUMMARY | DESCRIPTION | RUNBOOK
   | TRIGGER | COOLDOWN | APPROVAL | REQUIRED
   ;
-// Inside braces and label lists there is no ambiguity, so every word is a label name.
-labelName   : name | AND | OR | UNLESS | NOT | BETWEEN | ON | IGNORING | BY ;
+// Outside expressions (model, rule, channel and action names) and inside braces and label lists there is
+// no ambiguity, so every word is a name there.
+word        : name | AND | OR | UNLESS | NOT | BETWEEN | ON | IGNORING | BY ;
+labelName   : word ;
 
 MODEL           : 'model' ;
 RULE            : 'rule' ;

@@ -1,4 +1,4 @@
-package io.vigil.check;
+package io.vigil.ast;
 
 import java.util.Collection;
 

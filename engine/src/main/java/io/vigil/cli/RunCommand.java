@@ -1,0 +1,106 @@
+package io.vigil.cli;
+
+import io.vigil.ast.DiagnosticPrinter;
+import io.vigil.check.CheckResult;
+import io.vigil.check.RuleSources;
+import io.vigil.compile.CompileOptions;
+import io.vigil.compile.RuleCompiler;
+import io.vigil.config.Config;
+import io.vigil.ingest.IngestRoutes;
+import io.vigil.runtime.Engine;
+import io.vigil.runtime.RuleReloader;
+import io.vigil.server.ApiServer;
+import io.vigil.server.EngineRoutes;
+import io.vigil.store.JdbcMetricStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vigil run}: the engine with its HTTP API, until SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the engine: HTTP API (ingest, rules, alerts, health, metrics), scheduled evaluation",
+                "of every rule, hot reload of rule files. Stops gracefully on SIGTERM or Ctrl-C.",
+                "Without a config it uses the embedded H2 store in ./data and port 8080 on 127.0.0.1."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin ConfigOption config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Listen on this port instead of server.port (0: any free port).")
+    Integer port;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Evaluation threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Path configPath = config.resolve();
+        Config cfg;
+        try {
+            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath);
+        } catch (StoreConfig.Invalid e) {
+            err.println("vigil: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (cfg.rules().isEmpty()) {
+            err.println("vigil: the config names no rules (rules: [path, ...])");
+            return ExitCodes.USAGE;
+        }
+        var serverSettings = StoreConfig.server(cfg);
+        if (port != null) serverSettings = serverSettings.withPort(port);
+        JdbcMetricStore store = JdbcMetricStore.open(StoreConfig.store(cfg));
+        Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults()),
+                cfg.engine().catchUp(), Clock.systemUTC());
+        CheckResult check;
+        try {
+            check = engine.load(cfg.rules(), cfg.references());
+        } catch (RuleSources.LoadException e) {
+            err.println("vigil: " + e.getMessage());
+            store.close();
+            return ExitCodes.USAGE;
+        }
+        if (check.hasErrors()) {
+            err.print(DiagnosticPrinter.render(check.diagnostics()));
+            err.println("vigil: the rule set has errors; nothing was started");
+            store.close();
+            return ExitCodes.FAILED;
+        }
+        ApiServer server = ApiServer.start(serverSettings,
+                List.of(new IngestRoutes(store), new EngineRoutes(engine, store.database())));
+        engine.startScheduler(threads);
+        RuleReloader reloader = new RuleReloader(engine, cfg.rules(), cfg.references());
+        reloader.start(2000);
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
+        housekeeping.scheduleWithFixedDelay(() -> store.purge(Instant.now()), 1, 24 * 60, TimeUnit.MINUTES);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("vigil: stopping (finishing in-flight evaluations)...");
+            err.flush();
+            reloader.close();
+            housekeeping.shutdownNow();
+            engine.stop(true);
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "vigil-shutdown"));
+        out.printf("vigil: running %d rule(s); API on %s (Ctrl-C or SIGTERM to stop)%n",
+                engine.loaded().compiled().groups().stream().mapToInt(g -> g.rules().size()).sum(), server.baseUri());
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

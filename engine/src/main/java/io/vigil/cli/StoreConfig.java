@@ -1,0 +1,52 @@
+package io.vigil.cli;
+
+import io.vigil.ast.DiagnosticPrinter;
+import io.vigil.config.Config;
+import io.vigil.config.ConfigLoader;
+import io.vigil.config.ConfigResult;
+import io.vigil.server.ServerSettings;
+import io.vigil.store.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Turns a loaded vigil.yaml into the settings of the store and the HTTP API. */
+final class StoreConfig {
+
+    /** The config file cannot be used; the message holds its located diagnostics. */
+    static final class Invalid extends Exception {
+        Invalid(String message) { super(message); }
+    }
+
+    private StoreConfig() {}
+
+    /** Loads and validates a config file; errors become one message with every diagnostic. */
+    static Config load(Path file) throws Invalid {
+        ConfigResult result;
+        try {
+            result = ConfigLoader.fromProcessEnvironment().load(file);
+        } catch (IOException e) {
+            throw new Invalid(file + ": cannot read: " + e.getMessage());
+        }
+        if (!result.ok()) throw new Invalid("config has errors:\n" + DiagnosticPrinter.render(result.diagnostics()));
+        return result.config();
+    }
+
+    static StoreSettings read(Path file) throws Invalid {
+        return store(load(file));
+    }
+
+    static StoreSettings store(Config config) {
+        Config.Store s = config.store();
+        return StoreSettings.of(s.url().reveal())
+                .withCredentials(s.user().reveal(), s.password().reveal())
+                .withRetention(s.retention());
+    }
+
+    static ServerSettings server(Config config) {
+        Config.Server s = config.server();
+        return ServerSettings.defaults()
+                .withPort(s.port())
+                .withTokens(s.tokens().stream().map(t -> t.reveal()).toList())
+                .withMaxBody(s.maxBodyBytes());
+    }
+}

@@ -1,0 +1,103 @@
+package io.vigil.config;
+
+import io.vigil.check.References;
+import io.vigil.schedule.CatchUp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded vigil.yaml (docs/config.md): immutable, defaults filled in, every path resolved, every
+ * template validated. Printing it never shows a secret.
+ *
+ * @param rules    rule files and directories, resolved against the config file's directory
+ * @param smtp     null when the file has no {@code smtp:} section
+ * @param channels by name, in file order
+ * @param silences recurring maintenance windows by name, in file order
+ */
+public record Config(
+        List<Path> rules,
+        Store store,
+        Server server,
+        Smtp smtp,
+        Map<String, Channel> channels,
+        Map<String, Action> actions,
+        Map<String, ModelSettings> models,
+        Approvals approvals,
+        Engine engine,
+        Map<String, MaintenanceWindow> silences) {
+
+    public static final String DEFAULT_STORE_URL = "jdbc:h2:file:./data/vigil";
+
+    public Config {
+        rules = List.copyOf(rules);
+        channels = Ordered.copy(channels);
+        actions = Ordered.copy(actions);
+        models = Ordered.copy(models);
+        silences = Ordered.copy(silences);
+    }
+
+    /** The settings used when there is no config file. */
+    public static Config defaults() {
+        return new Config(List.of(), Store.defaults(), Server.defaults(), null, Map.of(), Map.of(), Map.of(),
+                new Approvals(Approvals.DEFAULT_EXPIRY), new Engine(CatchUp.LAST), Map.of());
+    }
+
+    /** {@code store:} — where series, alerts and the outbox live. */
+    public record Store(Text url, Text user, Secret password, Duration retention) {
+        public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
+        static Store defaults() {
+            return new Store(Text.plain(DEFAULT_STORE_URL), Text.plain(""), Secret.of(""), DEFAULT_RETENTION);
+        }
+    }
+
+    /**
+     * {@code server:} — the HTTP API.
+     *
+     * @param tokens bearer tokens the API accepts; none means it binds to 127.0.0.1 only
+     */
+    public record Server(int port, List<Secret> tokens, long maxBodyBytes) {
+        public static final int DEFAULT_PORT = 8080;
+        public static final long DEFAULT_MAX_BODY = 16L << 20;
+
+        public Server {
+            tokens = List.copyOf(tokens);
+        }
+
+        static Server defaults() {
+            return new Server(DEFAULT_PORT, List.of(), DEFAULT_MAX_BODY);
+        }
+    }
+
+    /**
+     * {@code smtp:} — the mail server email channels send through.
+     *
+     * @param starttls upgrade the connection with STARTTLS, and fail rather than send in clear text
+     * @param ssl      TLS from the first byte (usually port 465)
+     * @param username null for no authentication
+     */
+    public record Smtp(Text host, int port, boolean starttls, boolean ssl, Text username, Secret password, Text from) {}
+
+    /** {@code models.<name>:} — per-model settings. */
+    public record ModelSettings(String baseline) {}
+
+    /** {@code approvals:} — how long an action waits for a person before it expires. */
+    public record Approvals(Duration expireAfter) {
+        public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
+    }
+
+    /** {@code engine:} — what to do with evaluations missed while the engine was down. */
+    public record Engine(CatchUp catchUp) {}
+
+    /** The names rule files may refer to, for the checker. */
+    public References references() {
+        Map<String, String> baselines = new HashMap<>();
+        models.forEach((name, m) -> {
+            if (m.baseline() != null) baselines.put(name, m.baseline());
+        });
+        return new References(channels.keySet(), actions.keySet(), baselines);
+    }
+}

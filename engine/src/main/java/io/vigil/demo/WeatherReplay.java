@@ -1,0 +1,131 @@
+package io.vigil.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Replays days through a {@link RainModel} and turns each day D into one snapshot (interfaces.md "Snapshot format").
+ *
+ * <p>The snapshot is stamped D 23:00 UTC: the day's observations are complete, and a daily rule evaluated at
+ * midnight UTC sees exactly the snapshots of the days before it, with no sample on a window boundary.
+ * It carries D's four inputs as one raw value each (rules pool them with {@code window=30d}; a rolling window
+ * inside each snapshot would count every day many times over) and the metrics known on the evening of D:
+ * every forecast whose day has come is scored, over the trailing {@value #WINDOW_DAYS} days D−29 … D.
+ * Only days inside the replay count, so the windows fill up during the first month.
+ */
+public final class WeatherReplay {
+    public static final String MODEL = "rain";
+    public static final int WINDOW_DAYS = 30;
+    /** A "wet day" in climatology (WMO): at least 1 mm of rain. The KPI counts only these. */
+    public static final double WET_DAY_MM = 1.0;
+    private static final LocalTime STAMP = LocalTime.of(23, 0);
+
+    private final List<WeatherDay> days;
+    private final boolean[] forecastRain;
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
+
+    /** {@code days} are consecutive; forecasts come from {@code model}. */
+    public WeatherReplay(List<WeatherDay> days, RainModel model) {
+        this.days = List.copyOf(days);
+        this.forecastRain = new boolean[days.size()];
+        for (int i = 0; i < days.size(); i++) forecastRain[i] = model.predictsRain(days.get(i));
+    }
+
+    /** One snapshot per day of {@code replay}, in order, leaving out the days of {@code outage} (may be null). */
+    public List<ObjectNode> snapshots(DateRange replay, DateRange outage) {
+        int start = indexOf(replay.first());
+        int end = indexOf(replay.last());
+        if (start < 1) throw new IllegalArgumentException("the replay must start after the first day of data, "
+                + days.get(0).date() + ", whose forecast has no day before it");
+        List<ObjectNode> out = new ArrayList<>();
+        for (int k = start; k <= end; k++) {
+            if (outage == null || !outage.contains(days.get(k).date())) out.add(snapshot(start, k));
+        }
+        return out;
+    }
+
+    private ObjectNode snapshot(int start, int k) {
+        LocalDate day = days.get(k).date();
+        ObjectNode snapshot = json.objectNode();
+        snapshot.put("model", MODEL);
+        snapshot.put("timestamp", day.atTime(STAMP).atOffset(ZoneOffset.UTC).toInstant().toString());
+        ArrayNode metrics = snapshot.putArray("metrics");
+        int from = Math.max(start, k - WINDOW_DAYS + 1);
+        seasonMetrics(metrics, from, k);
+        int forecasts = 0;
+        for (int i = from; i <= k; i++) forecasts += forecastRain[i] ? 1 : 0;
+        metric(metrics, "prediction_rate", null, (double) forecasts / (k - from + 1));
+        kpi(metrics, from, k);
+        ArrayNode distributions = snapshot.putArray("distributions");
+        double[] inputs = RainModel.inputs(days.get(k));
+        for (int j = 0; j < inputs.length; j++) {
+            ObjectNode d = distributions.addObject();
+            d.put("feature", RainModel.FEATURES.get(j));
+            d.putArray("values").add(inputs[j]);
+        }
+        return snapshot;
+    }
+
+    /** accuracy, precision, recall and samples per season of the scored days (the day forecast, not the day forecasting). */
+    private void seasonMetrics(ArrayNode metrics, int from, int k) {
+        Map<Season, Confusion> bySeason = new EnumMap<>(Season.class);
+        for (int t = from; t <= k; t++) {
+            Season season = Season.of(days.get(t).date());
+            bySeason.put(season, bySeason.getOrDefault(season, Confusion.EMPTY).plus(forecastRain[t - 1], days.get(t).rained()));
+        }
+        bySeason.forEach((season, c) -> {
+            count(metrics, "samples", season, c.total());
+            metric(metrics, "accuracy", season, c.accuracy());
+            metric(metrics, "precision", season, c.precision());
+            metric(metrics, "recall", season, c.recall());
+        });
+    }
+
+    /** The KPI {@code rain_days_caught}: share of wet days (≥ 1 mm) that had been forecast; with {@code wet_days}, its sample count. */
+    private void kpi(ArrayNode metrics, int from, int k) {
+        Confusion wet = Confusion.EMPTY;
+        for (int t = from; t <= k; t++) {
+            if (days.get(t).precipitation() >= WET_DAY_MM) wet = wet.plus(forecastRain[t - 1], true);
+        }
+        count(metrics, "wet_days", null, wet.total());
+        metric(metrics, "rain_days_caught", null, wet.recall());
+    }
+
+    private void metric(ArrayNode metrics, String name, Season season, OptionalDouble value) {
+        if (value.isPresent()) metric(metrics, name, season, value.getAsDouble());
+    }
+
+    private void metric(ArrayNode metrics, String name, Season season, double value) {
+        metric(metrics, name, season).put("value", value);
+    }
+
+    /** Counts are written as JSON integers, so the file reads as what it is. */
+    private void count(ArrayNode metrics, String name, Season season, int value) {
+        metric(metrics, name, season).put("value", value);
+    }
+
+    private ObjectNode metric(ArrayNode metrics, String name, Season season) {
+        ObjectNode m = metrics.addObject();
+        m.put("name", name);
+        if (season != null) m.putObject("labels").put("season", season.label());
+        return m;
+    }
+
+    private int indexOf(LocalDate date) {
+        long offset = date.toEpochDay() - days.get(0).date().toEpochDay();
+        if (offset < 0 || offset >= days.size()) {
+            throw new IllegalArgumentException(date + " is outside the data, " + days.get(0).date() + ".."
+                    + days.get(days.size() - 1).date());
+        }
+        return (int) offset;
+    }
+}

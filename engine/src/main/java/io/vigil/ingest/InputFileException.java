@@ -1,0 +1,23 @@
+package io.vigil.ingest;
+
+import java.nio.file.Path;
+
+/**
+ * An input file (JSONL snapshots, long-form CSV, JSONL rows) that cannot be read; the message starts
+ * with {@code file:line:}, e.g. {@code day1.jsonl:7: metrics[3].value: NaN is not a finite number}.
+ */
+public final class InputFileException extends Exception {
+    private final transient Path file;
+    private final long line;
+
+    public InputFileException(Path file, long line, String message) {
+        super(file + (line > 0 ? ":" + line : "") + ": " + message);
+        this.file = file;
+        this.line = line;
+    }
+
+    public Path file() { return file; }
+
+    /** 1-based line of the problem; 0 when it concerns the whole file. */
+    public long line() { return line; }
+}

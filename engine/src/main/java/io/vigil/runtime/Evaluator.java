@@ -1,0 +1,101 @@
+package io.vigil.runtime;
+
+import io.vigil.compile.Breach;
+import io.vigil.compile.CompiledGroup;
+import io.vigil.compile.Inputs;
+import io.vigil.compile.RuleOutcome;
+import io.vigil.plan.Operand;
+import io.vigil.plan.RulePlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * evaluate(group, T): computes the group's operands from the store, lets Drools decide which elements
+ * breach, and explains each breach. A pure function of (rule set, store contents, T): live runs,
+ * catch-up, {@code vigil eval}, rule tests and backtests all call this and nothing else.
+ */
+public final class Evaluator {
+    /** Operand elements quoted per operand in an explanation; more would bury the one that matters. */
+    private static final int MAX_DETAILS = 5;
+
+    private final OperandSource source;
+
+    public Evaluator(OperandSource source) {
+        this.source = source;
+    }
+
+    /** One rule's result: its breaching instances with explanations, or the errors that made it fail. */
+    public record RuleResult(RulePlan plan, List<Instance> instances, List<String> errors) {
+        public boolean failed() { return !errors.isEmpty(); }
+    }
+
+    /** One breaching alert instance. */
+    public record Instance(SortedMap<String, String> labels, double value, Explanation explanation) {}
+
+    /** Every rule's result of one evaluation of a group, with where the time went. */
+    public record GroupResult(CompiledGroup group, Instant t, List<RuleResult> rules, Duration operandTime,
+                              Duration conditionTime) {}
+
+    public GroupResult evaluate(CompiledGroup group, Instant t) {
+        long start = System.nanoTime();
+        Inputs inputs = group.newInputs();
+        List<Operand> operands = group.operands();
+        List<List<OperandValue>> values = new ArrayList<>(operands.size());
+        for (int i = 0; i < operands.size(); i++) {
+            List<OperandValue> v = List.of();
+            try {
+                v = source.compute(group.model(), operands.get(i), t);
+                for (OperandValue e : v) inputs.add(i, e.labels(), e.value());
+            } catch (OperandException e) {
+                inputs.fail(i, operands.get(i).describe() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug or a database failure in one operand must not take the other rules down with it.
+                inputs.fail(i, operands.get(i).describe() + ": " + e);
+            }
+            values.add(v);
+        }
+        long mid = System.nanoTime();
+        List<RuleOutcome> outcomes = group.evaluate(inputs);
+        long end = System.nanoTime();
+        List<RuleResult> results = new ArrayList<>(outcomes.size());
+        for (RuleOutcome o : outcomes) {
+            List<Instance> instances = new ArrayList<>();
+            if (!o.failed()) {
+                for (Breach b : o.breaches()) {
+                    instances.add(new Instance(b.labels(), b.value(), explain(o.plan(), b.labels(), operands, values)));
+                }
+            }
+            results.add(new RuleResult(o.plan(), instances, o.errors()));
+        }
+        return new GroupResult(group, t, results, Duration.ofNanos(mid - start), Duration.ofNanos(end - mid));
+    }
+
+    private static Explanation explain(RulePlan plan, SortedMap<String, String> labels, List<Operand> operands,
+                                       List<List<OperandValue>> values) {
+        List<Explanation.OperandDetail> details = new ArrayList<>();
+        for (Operand slot : plan.slots()) {
+            int i = operands.indexOf(slot);
+            if (i < 0) continue;
+            int shown = 0;
+            for (OperandValue v : values.get(i)) {
+                if (!compatible(v.labels(), labels)) continue;
+                details.add(new Explanation.OperandDetail(slot.describe(), v.labels(), v.value(), v.note()));
+                if (++shown == MAX_DETAILS) break;
+            }
+        }
+        return new Explanation(plan.rule().when().span().text(), plan.rule().baseline(), details);
+    }
+
+    /** Labels that agree wherever both define a value: the element may have produced the instance. */
+    private static boolean compatible(Map<String, String> a, Map<String, String> b) {
+        for (var e : a.entrySet()) {
+            String other = b.get(e.getKey());
+            if (other != null && !other.equals(e.getValue())) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+package io.vigil.runtime;
+
+import io.vigil.plan.Operand;
+import java.time.Instant;
+import java.util.List;
+
+/** Computes one operand of a rule plan at evaluation time T; the engine's only view of stored data. */
+@FunctionalInterface
+public interface OperandSource {
+    /** The elements of {@code operand} of a rule of {@code model} at {@code t}. */
+    List<OperandValue> compute(String model, Operand operand, Instant t) throws OperandException;
+}

@@ -1,0 +1,159 @@
+package io.vigil.runtime;
+
+import io.vigil.ast.Expr;
+import io.vigil.plan.Operand;
+import io.vigil.plan.SeriesSelector;
+import io.vigil.stats.DriftCalculator;
+import io.vigil.stats.DriftReport;
+import io.vigil.stats.FeatureSample;
+import io.vigil.stats.StatValue;
+import io.vigil.stats.Statistic;
+import io.vigil.store.FeatureSnapshot;
+import io.vigil.store.LabelMatcher;
+import io.vigil.store.MetricStore;
+import io.vigil.store.Selector;
+import io.vigil.store.SeriesValue;
+import io.vigil.store.StoreException;
+import io.vigil.store.WindowFunction;
+import io.vigil.store.WindowQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Operands from the metric store: window functions as store queries, distribution functions as
+ * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window.
+ */
+public final class StoreOperands implements OperandSource {
+    private final MetricStore store;
+
+    public StoreOperands(MetricStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<OperandValue> compute(String model, Operand operand, Instant t) throws OperandException {
+        try {
+            if (operand instanceof Operand.Latest l) {
+                return values(store.query(WindowQuery.last(selector(l.selector()), t, l.staleness())));
+            }
+            if (operand instanceof Operand.Window w) return window(w, t);
+            return distribution(model, (Operand.Distribution) operand, t);
+        } catch (StoreException e) {
+            throw new OperandException("store: " + e.getMessage());
+        }
+    }
+
+    private List<OperandValue> window(Operand.Window w, Instant t) {
+        WindowFunction fn = WindowFunction.valueOf(w.function().toUpperCase(Locale.ROOT));
+        Selector s = selector(w.selector());
+        WindowQuery q = fn == WindowFunction.QUANTILE
+                ? WindowQuery.quantile(w.quantile(), s, t, w.range(), w.staleness())
+                : fn == WindowFunction.LAST ? WindowQuery.last(s, t, w.staleness())
+                : WindowQuery.of(fn, s, t, w.range(), w.staleness());
+        return values(store.query(q));
+    }
+
+    private static List<OperandValue> values(List<SeriesValue> result) {
+        List<OperandValue> out = new ArrayList<>(result.size());
+        for (SeriesValue v : result) out.add(new OperandValue(v.labels().asMap(), v.value(), ""));
+        return out;
+    }
+
+    static Selector selector(SeriesSelector s) {
+        List<LabelMatcher> matchers = new ArrayList<>();
+        for (SeriesSelector.LabelMatcher m : s.matchers()) {
+            matchers.add(LabelMatcher.of(m.label(), op(m.op()), m.value()));
+        }
+        return new Selector(s.model(), s.metric(), matchers);
+    }
+
+    private static LabelMatcher.Op op(Expr.MatchOp op) {
+        return switch (op) {
+            case EQ -> LabelMatcher.Op.EQ;
+            case NE -> LabelMatcher.Op.NE;
+            case RE -> LabelMatcher.Op.RE;
+            case NRE -> LabelMatcher.Op.NRE;
+        };
+    }
+
+    private List<OperandValue> distribution(String model, Operand.Distribution d, Instant t) throws OperandException {
+        Statistic stat = Statistic.byLanguageName(d.function());
+        if (stat == null) throw new OperandException("unknown statistic " + d.function());
+        Map<String, FeatureSample> current = merged(store.distributions(model, d.feature(), t.minus(d.window()), t));
+        Map<String, FeatureSample> reference = null;
+        if (needsBaseline(stat)) {
+            if (d.baseline() == null) {
+                throw new OperandException(d.function() + " needs a baseline and the rule set names none");
+            }
+            if (d.baseline().name() != null) {
+                reference = store.baseline(model, d.baseline().name());
+                if (reference.isEmpty()) {
+                    throw new OperandException("no baseline '" + d.baseline().name() + "' stored for model " + model
+                            + " (store one with `vigil baseline` or POST /api/v1/baselines/" + model + "/"
+                            + d.baseline().name() + ")");
+                }
+            } else {
+                Instant end = t.minus(d.window());
+                reference = merged(store.distributions(model, d.feature(), end.minus(d.baseline().prior()), end));
+            }
+        }
+        List<OperandValue> out = new ArrayList<>();
+        for (Map.Entry<String, FeatureSample> e : current.entrySet()) {
+            String feature = e.getKey();
+            FeatureSample cur = e.getValue();
+            if (cur.rows() == 0) continue;
+            FeatureSample ref = reference == null ? cur : reference.get(feature);
+            if (ref == null || ref.rows() == 0) {
+                if (d.feature() != null && reference != null && d.baseline().name() != null) {
+                    throw new OperandException("baseline '" + d.baseline().name() + "' of model " + model
+                            + " has no feature '" + feature + "'");
+                }
+                continue; // prior window without data for this feature: no data is never a breach
+            }
+            DriftReport report;
+            try {
+                report = DriftCalculator.compare(ref, cur);
+            } catch (IllegalArgumentException ex) {
+                throw new OperandException(d.function() + "(feature=\"" + feature + "\"): " + ex.getMessage());
+            }
+            StatValue v = report.get(stat);
+            if (v instanceof StatValue.Unavailable u) {
+                throw new OperandException(d.function() + "(feature=\"" + feature + "\"): " + u.reason());
+            }
+            if (!(v instanceof StatValue.Value value)) continue; // not defined for this feature's type
+            SortedMap<String, String> labels = new TreeMap<>();
+            labels.put("feature", feature);
+            out.add(new OperandValue(labels, value.value(), note(stat, report)));
+        }
+        return out;
+    }
+
+    private static boolean needsBaseline(Statistic s) {
+        return s != Statistic.NULL_RATE && s != Statistic.MEAN;
+    }
+
+    private static String note(Statistic stat, DriftReport report) {
+        StringBuilder note = new StringBuilder();
+        if ((stat == Statistic.DRIFT || stat == Statistic.DRIFT_DETECTED) && report.method() != null) {
+            note.append("method ").append(report.method().label());
+        }
+        note.append(note.isEmpty() ? "" : "; ").append("n_ref ").append(report.referenceRows())
+                .append(", n_cur ").append(report.currentRows());
+        for (String w : report.warnings()) note.append("; ").append(w);
+        return note.toString();
+    }
+
+    /** Pools the snapshots of each feature in a window into one sample. */
+    static Map<String, FeatureSample> merged(List<FeatureSnapshot> snapshots) throws OperandException {
+        Map<String, List<FeatureSample>> byFeature = new TreeMap<>();
+        for (FeatureSnapshot s : snapshots) byFeature.computeIfAbsent(s.feature(), k -> new ArrayList<>()).add(s.sample());
+        Map<String, FeatureSample> out = new TreeMap<>();
+        for (var e : byFeature.entrySet()) out.put(e.getKey(), SamplePool.pool(e.getKey(), e.getValue()));
+        return out;
+    }
+}

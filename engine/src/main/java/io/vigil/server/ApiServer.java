@@ -1,0 +1,115 @@
+package io.vigil.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.vigil.store.StoreException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vigil's HTTP API on Javalin: bearer-token authentication when tokens are configured (and the
+ * loopback address only when none are), a body-size limit, and one JSON error format for every
+ * refusal. Features add their endpoints as {@link RouteGroup}s.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Javalin app;
+    private final ServerSettings settings;
+
+    private ApiServer(Javalin app, ServerSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    /** Starts the server with {@code groups} mounted; returns once it accepts connections. */
+    public static ApiServer start(ServerSettings settings, List<RouteGroup> groups) {
+        BodyReader bodies = new BodyReader(settings.maxBodyBytes());
+        List<byte[]> tokens = settings.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = settings.bindHost();
+            config.jetty.port = settings.port();
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.routes.before(ctx -> authenticate(ctx, tokens));
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.path()));
+            config.routes.exception(StoreException.class, (e, ctx) -> {
+                LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 503, "the store is unavailable: " + e.getMessage(), "");
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error; see the server log", "");
+            });
+            // Javalin answers unmatched paths and methods in plain text; our own errors are JSON already.
+            config.routes.error(404, ctx -> {
+                if (!isJson(ctx)) error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path(), "");
+            });
+            config.routes.error(405, ctx -> {
+                if (!isJson(ctx)) error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), "");
+            });
+            for (RouteGroup g : groups) g.register(config.routes, bodies);
+        });
+        app.start();
+        LOG.info("API listening on {}:{}{}", settings.bindHost(), app.port(),
+                settings.tokens().isEmpty() ? " (no tokens configured: loopback only, no authentication)" : "");
+        return new ApiServer(app, settings);
+    }
+
+    private static void authenticate(Context ctx, List<byte[]> tokens) {
+        if (tokens.isEmpty()) return;
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+            boolean ok = false;
+            // Compare against every token in constant time, so timing reveals neither which nor how much matched.
+            for (byte[] t : tokens) ok |= MessageDigest.isEqual(given, t);
+            if (ok) return;
+        }
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new ApiError(401, header == null ? "missing bearer token (Authorization: Bearer <token>)"
+                : "invalid bearer token");
+    }
+
+    private static boolean isJson(Context ctx) {
+        return ctx.contentType() != null && ctx.contentType().startsWith("application/json");
+    }
+
+    /** Writes the API's error body. */
+    static void error(Context ctx, int status, String message, String path) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (path != null && !path.isEmpty()) body.put("path", path);
+        json(ctx.status(status), body);
+    }
+
+    /** Writes {@code value} as the JSON response body. */
+    public static void json(Context ctx, Object value) {
+        try {
+            ctx.contentType("application/json").result(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response as JSON", e);
+        }
+    }
+
+    public int port() { return app.port(); }
+
+    /** {@code http://host:port}, for clients in the same process (tests, benchmarks). */
+    public URI baseUri() {
+        String host = settings.bindHost().equals("0.0.0.0") ? ServerSettings.LOOPBACK : settings.bindHost();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    @Override public void close() { app.stop(); }
+}

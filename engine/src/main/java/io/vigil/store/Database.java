@@ -1,0 +1,103 @@
+package io.vigil.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Vigil's database: a HikariCP pool on H2 or PostgreSQL with the schema brought up to date by Flyway.
+ * Other components (alert state, outbox, Quartz) share this pool; their tables are further migrations.
+ *
+ * <p>Migrations live in {@code db/migration/common} (portable SQL) and, where a vendor needs its own
+ * SQL, in {@code db/migration/h2} or {@code db/migration/postgresql}; versions are shared across the
+ * folders, so a vendor-specific version must exist in both vendor folders.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Vendor vendor;
+
+    /** The two supported database products; {@link #id} is Flyway's and Quartz's name for them. */
+    public enum Vendor {
+        H2("h2"), POSTGRESQL("postgresql");
+
+        public final String id;
+
+        Vendor(String id) { this.id = id; }
+
+        /** The vendor of a JDBC URL. */
+        public static Vendor of(String url) {
+            if (url.startsWith("jdbc:h2:")) return H2;
+            if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
+            throw new StoreException("unsupported store URL '" + url
+                    + "'; expected jdbc:h2:... (embedded) or jdbc:postgresql://host/db");
+        }
+    }
+
+    private Database(HikariDataSource pool, Vendor vendor) {
+        this.pool = pool;
+        this.vendor = vendor;
+    }
+
+    /** Connects, migrates the schema and returns the open database. */
+    public static Database open(StoreSettings settings) {
+        Vendor vendor = Vendor.of(settings.url());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vigil-store");
+        config.setJdbcUrl(settings.url());
+        if (!settings.user().isEmpty()) config.setUsername(settings.user());
+        if (!settings.password().isEmpty()) config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(10_000);
+        if (vendor == Vendor.POSTGRESQL) {
+            // Turns a JDBC batch of single-row inserts into multi-row statements: 5-10x faster ingest.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store at " + settings.url() + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(pool, vendor);
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreException("cannot migrate the store schema at " + settings.url() + ": " + rootMessage(e), e);
+        }
+        return new Database(pool, vendor);
+    }
+
+    private static void migrate(DataSource dataSource, Vendor vendor) {
+        String vendorFolder = "db/migration/" + vendor.id;
+        boolean hasVendorFolder = Database.class.getClassLoader().getResource(vendorFolder) != null;
+        String[] locations = hasVendorFolder
+                ? new String[] {"classpath:db/migration/common", "classpath:" + vendorFolder}
+                : new String[] {"classpath:db/migration/common"};
+        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    public DataSource dataSource() { return pool; }
+
+    public Vendor vendor() { return vendor; }
+
+    /** Runs {@code SELECT 1}: true when the database answers (for readiness checks). */
+    public boolean isReachable() {
+        try (var c = pool.getConnection(); var s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override public void close() { pool.close(); }
+}

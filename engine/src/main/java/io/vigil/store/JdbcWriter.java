@@ -1,0 +1,117 @@
+package io.vigil.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One write transaction on one pooled connection. Rows are upserted in key order, which keeps two
+ * concurrent writers from locking the same rows in opposite orders (a deadlock on PostgreSQL); when a
+ * batch holds the same key twice, the later entry wins, as a re-delivery would.
+ */
+final class JdbcWriter implements MetricStore.Writer {
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final SeriesRegistry registry;
+    private final Map<SeriesKey, Long> created = new HashMap<>();
+    private PreparedStatement upsertSample;
+    private PreparedStatement upsertDistribution;
+    private boolean committed;
+
+    private record SampleRow(long seriesId, long ts, int order, MetricSample sample) {}
+
+    private record DistributionRow(String model, String feature, long ts, int order, FeatureSnapshot snapshot) {}
+
+    JdbcWriter(Connection connection, SqlDialect dialect, SeriesRegistry registry) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.registry = registry;
+        connection.setAutoCommit(false);
+    }
+
+    @Override public void write(Batch batch) {
+        try {
+            writeSamples(batch.samples());
+            writeDistributions(batch.distributions());
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to the store: " + Database.rootMessage(e), e);
+        }
+    }
+
+    private void writeSamples(List<MetricSample> samples) throws SQLException {
+        if (samples.isEmpty()) return;
+        List<SampleRow> rows = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            MetricSample s = samples.get(i);
+            rows.add(new SampleRow(registry.resolve(connection, s.series(), created), s.at().toEpochMilli(), i, s));
+        }
+        rows.sort(Comparator.comparingLong(SampleRow::seriesId).thenComparingLong(SampleRow::ts)
+                .thenComparingInt(SampleRow::order));
+        if (upsertSample == null) upsertSample = connection.prepareStatement(dialect.upsertSample());
+        for (int i = 0; i < rows.size(); i++) {
+            SampleRow r = rows.get(i);
+            if (i + 1 < rows.size() && rows.get(i + 1).seriesId() == r.seriesId() && rows.get(i + 1).ts() == r.ts()) {
+                continue;
+            }
+            upsertSample.setLong(1, r.seriesId());
+            upsertSample.setLong(2, r.ts());
+            if (r.sample().stale()) upsertSample.setNull(3, Types.DOUBLE);
+            else upsertSample.setDouble(3, r.sample().value());
+            upsertSample.setBoolean(4, r.sample().stale());
+            upsertSample.addBatch();
+        }
+        upsertSample.executeBatch();
+    }
+
+    private void writeDistributions(List<FeatureSnapshot> snapshots) throws SQLException {
+        if (snapshots.isEmpty()) return;
+        List<DistributionRow> rows = new ArrayList<>(snapshots.size());
+        for (int i = 0; i < snapshots.size(); i++) {
+            FeatureSnapshot f = snapshots.get(i);
+            rows.add(new DistributionRow(f.model(), f.feature(), f.at().toEpochMilli(), i, f));
+        }
+        rows.sort(Comparator.comparing(DistributionRow::model).thenComparing(DistributionRow::feature)
+                .thenComparingLong(DistributionRow::ts).thenComparingInt(DistributionRow::order));
+        if (upsertDistribution == null) upsertDistribution = connection.prepareStatement(dialect.upsertDistribution());
+        for (int i = 0; i < rows.size(); i++) {
+            DistributionRow r = rows.get(i);
+            if (i + 1 < rows.size()) {
+                DistributionRow next = rows.get(i + 1);
+                if (next.model().equals(r.model()) && next.feature().equals(r.feature()) && next.ts() == r.ts()) continue;
+            }
+            upsertDistribution.setString(1, r.model());
+            upsertDistribution.setString(2, r.feature());
+            upsertDistribution.setLong(3, r.ts());
+            upsertDistribution.setString(4, FeatureCodec.kind(r.snapshot().sample()));
+            upsertDistribution.setBytes(5, FeatureCodec.encode(r.snapshot().sample()));
+            upsertDistribution.setLong(6, r.snapshot().sample().nulls());
+            upsertDistribution.addBatch();
+        }
+        upsertDistribution.executeBatch();
+    }
+
+    @Override public void commit() {
+        try {
+            connection.commit();
+            committed = true;
+            registry.publish(created);
+        } catch (SQLException e) {
+            throw new StoreException("cannot commit to the store: " + Database.rootMessage(e), e);
+        }
+    }
+
+    @Override public void close() {
+        try (connection; PreparedStatement a = upsertSample; PreparedStatement b = upsertDistribution) {
+            if (!committed) connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new StoreException("cannot roll back: " + Database.rootMessage(e), e);
+        }
+    }
+}

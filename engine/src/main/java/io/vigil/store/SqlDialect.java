@@ -1,0 +1,60 @@
+package io.vigil.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The few statements whose SQL differs between H2 and PostgreSQL: upserts (H2's MERGE ... KEY,
+ * PostgreSQL's INSERT ... ON CONFLICT) and binding an id list to {@code = ANY(?)}.
+ */
+enum SqlDialect {
+    H2 {
+        @Override String upsertSample() {
+            return "MERGE INTO samples (series_id, ts, val, stale) KEY (series_id, ts) VALUES (?, ?, ?, ?)";
+        }
+
+        @Override String upsertDistribution() {
+            return "MERGE INTO distributions (model, feature, ts, kind, payload, null_count) KEY (model, feature, ts)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override String insertSeriesIfAbsent() {
+            return "MERGE INTO series (model, name, labels, labels_hash) KEY (model, name, labels_hash) VALUES (?, ?, ?, ?)";
+        }
+    },
+    POSTGRESQL {
+        @Override String upsertSample() {
+            return "INSERT INTO samples (series_id, ts, val, stale) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (series_id, ts) DO UPDATE SET val = EXCLUDED.val, stale = EXCLUDED.stale";
+        }
+
+        @Override String upsertDistribution() {
+            return "INSERT INTO distributions (model, feature, ts, kind, payload, null_count) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (model, feature, ts) DO UPDATE SET kind = EXCLUDED.kind,"
+                    + " payload = EXCLUDED.payload, null_count = EXCLUDED.null_count";
+        }
+
+        @Override String insertSeriesIfAbsent() {
+            return "INSERT INTO series (model, name, labels, labels_hash) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (model, name, labels_hash) DO NOTHING";
+        }
+    };
+
+    static SqlDialect of(Database.Vendor vendor) {
+        return vendor == Database.Vendor.H2 ? H2 : POSTGRESQL;
+    }
+
+    abstract String upsertSample();
+
+    abstract String upsertDistribution();
+
+    abstract String insertSeriesIfAbsent();
+
+    /** Binds series ids to a {@code series_id = ANY(?)} parameter. */
+    void bindIds(Connection c, PreparedStatement ps, int index, long[] ids) throws SQLException {
+        Long[] boxed = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) boxed[i] = ids[i];
+        ps.setArray(index, c.createArrayOf("BIGINT", boxed));
+    }
+}

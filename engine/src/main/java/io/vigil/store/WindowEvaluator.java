@@ -1,0 +1,166 @@
+package io.vigil.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates window functions (language.md §3.1–3.2) with one or two SQL statements each: the
+ * aggregates run in the database over the samples primary key (series_id, ts), so only one row per
+ * series comes back. Windows are half-open, (T − d, T]; a latest sample may be as old as the
+ * staleness limit and no older; stale markers are never values and end a series until its next sample.
+ */
+final class WindowEvaluator {
+    private static final String RANGE = " FROM samples WHERE series_id = ANY(?) AND ts > ? AND ts <= ?";
+
+    private final SqlDialect dialect;
+    private final SeriesRegistry registry;
+
+    /** The latest entry of a series that is a value, not a stale marker. */
+    private record Latest(long ts, double value) {}
+
+    WindowEvaluator(SqlDialect dialect, SeriesRegistry registry) {
+        this.dialect = dialect;
+        this.registry = registry;
+    }
+
+    List<SeriesValue> evaluate(Connection c, WindowQuery q) throws SQLException {
+        List<SeriesRegistry.Row> rows = registry.select(c, q.selector());
+        long t = q.at().toEpochMilli();
+        long d = q.function() == WindowFunction.LAST ? 0 : q.window().toMillis();
+        long staleness = q.staleness().toMillis();
+        if (q.function() == WindowFunction.ABSENT) {
+            boolean any = !rows.isEmpty() && anySample(c, SeriesRegistry.idsOf(rows), t - d, t);
+            return any ? List.of() : List.of(new SeriesValue(q.selector().equalityLabels(), 1.0));
+        }
+        if (rows.isEmpty()) return List.of();
+        long[] ids = SeriesRegistry.idsOf(rows);
+        Map<Long, Double> values = new HashMap<>();
+        switch (q.function()) {
+            case LAST -> latest(c, ids, t, staleness).forEach((id, l) -> values.put(id, l.value()));
+            case AVG, MIN, MAX, SUM, COUNT, STDDEV ->
+                    aggregate(c, ids, aggregateSql(q.function()), List.of(), t - d, t)
+                            .forEach((id, v) -> values.put(id, v[0]));
+            case QUANTILE -> quantile(c, ids, q.quantile(), t - d, t, values);
+            case DELTA -> {
+                Map<Long, Latest> start = latest(c, ids, t - d, staleness);
+                latest(c, ids, t, staleness).forEach((id, end) -> {
+                    Latest s = start.get(id);
+                    if (end.ts() > t - d && s != null) values.put(id, end.value() - s.value());
+                });
+            }
+            case CHANGE -> aggregate(c, ids,
+                    "AVG(CASE WHEN ts > ? THEN val END), AVG(CASE WHEN ts <= ? THEN val END)",
+                    List.of(t - d, t - d), t - 2 * d, t).forEach((id, v) -> {
+                        if (v[0] != null && v[1] != null) values.put(id, (v[0] - v[1]) / Math.abs(v[1]));
+                    });
+            case ZSCORE -> {
+                Map<Long, Double[]> stats = aggregate(c, ids, "AVG(val), STDDEV_POP(val)", List.of(), t - d, t);
+                latest(c, ids, t, staleness).forEach((id, last) -> {
+                    Double[] s = stats.get(id);
+                    if (s != null) values.put(id, (last.value() - s[0]) / s[1]);
+                });
+            }
+            default -> throw new IllegalStateException("unhandled " + q.function());
+        }
+        Map<Long, Labels> labels = SeriesRegistry.resultLabels(rows, q.selector());
+        List<SeriesValue> out = new ArrayList<>(values.size());
+        values.forEach((id, v) -> out.add(new SeriesValue(labels.get(id), v)));
+        out.sort(Comparator.comparing(SeriesValue::labels));
+        return out;
+    }
+
+    private static String aggregateSql(WindowFunction f) {
+        return switch (f) {
+            case AVG -> "AVG(val)";
+            case MIN -> "MIN(val)";
+            case MAX -> "MAX(val)";
+            case SUM -> "SUM(val)";
+            case COUNT -> "COUNT(val)";
+            case STDDEV -> "STDDEV_POP(val)";
+            default -> throw new IllegalArgumentException(f + " is not a plain aggregate");
+        };
+    }
+
+    private void quantile(Connection c, long[] ids, double q, long from, long to, Map<Long, Double> values)
+            throws SQLException {
+        if (q >= 0 && q <= 1) {
+            aggregate(c, ids, "PERCENTILE_CONT(?) WITHIN GROUP (ORDER BY val)", List.of(q), from, to)
+                    .forEach((id, v) -> values.put(id, v[0]));
+            return;
+        }
+        // As Prometheus: q < 0 gives -Inf, q > 1 gives +Inf, for every series that has samples.
+        double v = Double.isNaN(q) ? Double.NaN : q < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        aggregate(c, ids, "COUNT(val)", List.of(), from, to).keySet().forEach(id -> values.put(id, v));
+    }
+
+    /**
+     * Runs {@code SELECT series_id, <columns>} over the values (not stale markers) in (from, to];
+     * {@code params} bind the placeholders inside {@code columns}. A column is null where SQL gives NULL.
+     */
+    private Map<Long, Double[]> aggregate(Connection c, long[] ids, String columns, List<Object> params,
+                                          long from, long to) throws SQLException {
+        String sql = "SELECT series_id, " + columns + RANGE + " AND val IS NOT NULL GROUP BY series_id";
+        Map<Long, Double[]> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : params) ps.setObject(i++, p);
+            bindRange(c, ps, i, ids, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount() - 1;
+                while (rs.next()) {
+                    Double[] v = new Double[n];
+                    for (int k = 0; k < n; k++) {
+                        double x = rs.getDouble(k + 2);
+                        v[k] = rs.wasNull() ? null : x;
+                    }
+                    out.put(rs.getLong(1), v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per series, the latest entry in [at − staleness, at], unless that entry is a stale marker. */
+    private Map<Long, Latest> latest(Connection c, long[] ids, long at, long staleness) throws SQLException {
+        String sql = "SELECT s.series_id, s.ts, s.val FROM samples s JOIN (SELECT series_id, MAX(ts) AS ts"
+                + " FROM samples WHERE series_id = ANY(?) AND ts >= ? AND ts <= ? GROUP BY series_id) m"
+                + " ON s.series_id = m.series_id AND s.ts = m.ts";
+        Map<Long, Latest> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            dialect.bindIds(c, ps, 1, ids);
+            ps.setLong(2, at - staleness);
+            ps.setLong(3, at);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double v = rs.getDouble(3);
+                    if (!rs.wasNull()) out.put(rs.getLong(1), new Latest(rs.getLong(2), v));
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean anySample(Connection c, long[] ids, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1" + RANGE + " AND val IS NOT NULL FETCH FIRST 1 ROWS ONLY")) {
+            bindRange(c, ps, 1, ids, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void bindRange(Connection c, PreparedStatement ps, int first, long[] ids, long from, long to)
+            throws SQLException {
+        dialect.bindIds(c, ps, first, ids);
+        ps.setLong(first + 1, from);
+        ps.setLong(first + 2, to);
+    }
+}

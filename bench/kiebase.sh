@@ -17,3 +17,5 @@ for i in $(seq "$repeats"); do
   echo "executable model, reload from cache:";        run "$rules" "$cache" "$chunk" "$(nproc)" EXECUTABLE_MODEL
   echo "classic DRL (no compiled cache possible):";   run "$rules" - "$chunk" "$(nproc)" CLASSIC
 done
+echo "evaluation of every group, 10 series per operand (KieBases from the cache):"
+java -Xmx3g -cp "$cp" io.vigil.bench.GroupEvaluation "$rules" "$cache" 10 30 2>&1 | grep -v ' INFO '

@@ -75,11 +75,13 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.printf("model rain: logistic regression fitted on 2012 (%d days), replaying %s%n",
                 dataset.training().size(), replay);
         StoreSettings store = StoreSettings.of("jdbc:h2:file:" + db.toAbsolutePath().resolve("vigil"));
-        Quickstart.Outcome o = new Quickstart(out).run(cfg, store, dataset, webhookPort);
+        Quickstart.Outcome o = new Quickstart(out).run(cfg, config.toAbsolutePath().getParent(), store, dataset, webhookPort,
+                data.resolve("mail.log"));
         out.println();
         out.println("Where to look next:");
         out.println("  examples/quickstart/README.md      what the model, the snapshots and each rule are");
         out.println("  examples/quickstart/rules/         the rules that fired above");
+        out.println("  " + data.resolve("mail.log") + "            the emails that would have been sent");
         out.println("  ./vigil run --config examples/quickstart/vigil.yaml   the same engine as a server");
         out.println("  docs/language.md                   the rule language");
         out.flush();

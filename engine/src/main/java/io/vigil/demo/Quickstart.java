@@ -6,7 +6,15 @@ import io.vigil.check.CheckResult;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
+import io.vigil.action.Actions;
 import io.vigil.ingest.IngestRoutes;
+import io.vigil.notify.Links;
+import io.vigil.notify.Notifier;
+import io.vigil.notify.NotifyOptions;
+import io.vigil.server.RouteGroup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import io.vigil.runtime.Engine;
 import io.vigil.schedule.CatchUp;
 import io.vigil.server.ApiServer;
@@ -45,18 +53,31 @@ public final class Quickstart {
     }
 
     /**
-     * @param config the quickstart config (rules, channels, actions); its store is replaced by {@code store}
+     * @param config    the quickstart config (rules, channels, actions); its store is replaced by {@code store}
+     * @param configDir where the config lives: command actions run there
+     * @param mailFile  where email goes without SMTP (also echoed to the console)
      * @param data   the replay and its 2012 baseline
      */
-    public Outcome run(Config config, StoreSettings store, DemoDataset data, int webhookPort) throws Exception {
+    public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
+                       Path mailFile) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);
              WebhookPrinter hook = new WebhookPrinter(webhookPort, out)) {
             Engine engine = new Engine(s.database(), s, new RuleCompiler(CompileOptions.defaults()), CatchUp.NONE,
                     Clock.systemUTC());
             CheckResult check = engine.load(config.rules(), config.references());
             if (check.hasErrors()) throw new IllegalStateException("the quickstart rules have errors");
-            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0),
-                    List.of(new IngestRoutes(s), new EngineRoutes(engine, s.database())))) {
+            AtomicReference<ApiServer> started = new AtomicReference<>();
+            Links links = Links.lazy(() -> started.get() == null ? "http://127.0.0.1" : started.get().baseUri().toString());
+            Notifier notifier = new Notifier(config, s.database().dataSource(), Clock.systemUTC(),
+                    NotifyOptions.defaults(links).withMailFile(mailFile, out));
+            Actions.install(notifier, config, configDir);
+            engine.onTransition(notifier.hook());
+            List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(s),
+                    new EngineRoutes(engine, s.database(), notifier::notificationsOf)));
+            routes.addAll(notifier.routes());
+            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
+                started.set(api);
+                notifier.start(engine.metrics()::add);
                 HttpClient http = HttpClient.newHttpClient();
                 post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
                 out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
@@ -81,6 +102,8 @@ public final class Quickstart {
                 out.flush();
                 return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
             } finally {
+                // Let the last notifications go out before the receiver closes.
+                notifier.stop(java.time.Duration.ofSeconds(10));
                 engine.close();
             }
         }

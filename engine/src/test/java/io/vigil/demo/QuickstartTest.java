@@ -28,7 +28,8 @@ class QuickstartTest {
                 DateRange.parse("2013-01-01..2013-07-31"), DateRange.parse(DemoDataset.DEFAULT_OUTAGE));
         StringWriter text = new StringWriter();
         Quickstart.Outcome o = new Quickstart(new PrintWriter(text)).run(config.config(),
-                StoreSettings.of("jdbc:h2:file:" + dir.resolve("vigil")), data, 0);
+                root.resolve("examples/quickstart"), StoreSettings.of("jdbc:h2:file:" + dir.resolve("vigil")), data, 0,
+                dir.resolve("mail.log"));
 
         // Dates from examples/quickstart/README.md, worked out from the data in plain Java (ExpectedAlertsTest).
         assertThat(text.toString())

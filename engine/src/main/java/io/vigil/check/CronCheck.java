@@ -44,7 +44,7 @@ final class CronCheck {
         }
         try {
             CronExpression parsed = new CronExpression(text);
-            parsed.setTimeZone(TimeZone.getTimeZone(zone == null ? ZoneId.of("UTC") : zone));
+            parsed.setTimeZone(TimeZone.getTimeZone((zone == null ? ZoneId.of("UTC") : zone).normalized()));
             // From a fixed instant, so the verdict does not depend on when the check runs.
             if (parsed.getNextValidTimeAfter(new Date(0)) == null) {
                 out.add(Diagnostic.error(cron.span(), Messages.cronNeverFires(text)));

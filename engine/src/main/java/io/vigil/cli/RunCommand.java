@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the engine: HTTP API (ingest, rules, alerts, health, metrics), scheduled evaluation",
                 "of every rule, notifications and actions, hot reload of rule files. Stops gracefully on SIGTERM or Ctrl-C.",
-                "Without a config it uses the embedded H2 store in ./data and port 8080 on 127.0.0.1."})
+                "Needs a config (--config FILE, or ./vigil.yaml) that names the rules; everything else has defaults:",
+                "the embedded H2 store in ./data and port 8080 on 127.0.0.1."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
@@ -106,7 +107,14 @@ public final class RunCommand implements Callable<Integer> {
         RuleReloader reloader = new RuleReloader(engine, cfg.rules(), cfg.references());
         reloader.start(2000);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
-        housekeeping.scheduleWithFixedDelay(() -> store.purge(Instant.now()), 1, 24 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                store.purge(Instant.now());
+            } catch (RuntimeException e) {
+                // A failed purge must not cancel tomorrow's: scheduleWithFixedDelay stops on an exception.
+                err.println("vigil: retention purge failed, will retry in 24 h: " + e.getMessage());
+            }
+        }, 1, 24 * 60, TimeUnit.MINUTES);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

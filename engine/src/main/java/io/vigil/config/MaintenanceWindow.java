@@ -40,7 +40,7 @@ public record MaintenanceWindow(String name, String cron, ZoneId zone, Duration 
     private CronExpression expression() {
         try {
             CronExpression c = new CronExpression(cron);
-            c.setTimeZone(TimeZone.getTimeZone(zone));
+            c.setTimeZone(TimeZone.getTimeZone(zone.normalized()));
             return c;
         } catch (ParseException e) {
             throw new IllegalStateException("cron expression was validated at load: " + cron, e);

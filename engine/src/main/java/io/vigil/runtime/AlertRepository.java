@@ -209,6 +209,43 @@ public final class AlertRepository {
         return out;
     }
 
+    /**
+     * Makes every pending or firing instance of a rule that is no longer loaded inactive, with a "removed"
+     * transition, so deleted or renamed rules do not stay firing forever. Returns how many were retired.
+     */
+    public int retireRulesNotIn(java.util.Set<String> loadedRuleIds, Instant t) {
+        int n = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (AlertRow r : query("status <> 'inactive'", null)) {
+                    if (loadedRuleIds.contains(r.model() + "/" + r.rule())) continue;
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_transitions (instance_id, at, kind, "
+                            + "from_status, to_status, val, explanation) VALUES (?, ?, 'removed', ?, 'inactive', ?, NULL)")) {
+                        ps.setLong(1, r.id());
+                        ps.setLong(2, t.toEpochMilli());
+                        ps.setString(3, r.state().status().label());
+                        setDouble(ps, 4, r.state().value());
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE alert_instances SET status = 'inactive', "
+                            + "active_at = NULL, fired_at = NULL, keep_firing_since = NULL WHERE id = ?")) {
+                        ps.setLong(1, r.id());
+                        ps.executeUpdate();
+                    }
+                    n++;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("retiring alerts of removed rules: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
     /** One stored instance. */
     public record AlertRow(long id, String model, String rule, Map<String, String> labels, AlertState state,
                            Instant lastEvaluation, String explanationJson) {}

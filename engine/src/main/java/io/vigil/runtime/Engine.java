@@ -85,6 +85,8 @@ public final class Engine implements AutoCloseable {
         synchronized (this) {
             if (loaded.get().groups().isEmpty()) restoreState(compiled);
             book.retain(ruleIds);
+            int retired = repository.retireRulesNotIn(ruleIds, clock.instant());
+            if (retired > 0) LOG.info("{} alert(s) of rules no longer loaded made inactive", retired);
             loaded.set(new Loaded(sources, compiled, groups));
             if (scheduler != null) syncScheduler();
         }

@@ -97,7 +97,7 @@ public final class EvaluationScheduler implements AutoCloseable {
         }
         Schedule.Cron cron = (Schedule.Cron) schedule;
         return b.withSchedule(CronScheduleBuilder.cronSchedule(cron.expression())
-                        .inTimeZone(java.util.TimeZone.getTimeZone(cron.zone()))
+                        .inTimeZone(java.util.TimeZone.getTimeZone(cron.zone().normalized()))
                         .withMisfireHandlingInstructionDoNothing())
                 .build();
     }

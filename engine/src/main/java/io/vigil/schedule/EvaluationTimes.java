@@ -29,7 +29,7 @@ public final class EvaluationTimes {
             } catch (ParseException e) {
                 throw new IllegalArgumentException("checked cron expression no longer parses: " + c.expression(), e);
             }
-            cron.setTimeZone(TimeZone.getTimeZone(c.zone()));
+            cron.setTimeZone(TimeZone.getTimeZone(c.zone().normalized()));
         } else {
             cron = null;
         }

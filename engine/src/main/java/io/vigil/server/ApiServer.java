@@ -82,8 +82,10 @@ public final class ApiServer implements AutoCloseable {
                 : "invalid bearer token");
     }
 
+    /** Whether a handler already wrote a JSON body (its own, more precise 404/405); the request's type is irrelevant. */
     private static boolean isJson(Context ctx) {
-        return ctx.contentType() != null && ctx.contentType().startsWith("application/json");
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
     }
 
     /** Writes the API's error body. */

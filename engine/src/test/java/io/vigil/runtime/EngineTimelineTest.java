@@ -130,6 +130,9 @@ class EngineTimelineTest {
                     }
                     """);
             engine.load(List.of(f), null);
+            put(store, "accuracy", "EU", min(0), 0.5);
+            engine.runDue(min(0));
+            assertThat(timeline(engine, "EU")).containsExactly("0m firing");
             RuleReloader reloader = new RuleReloader(engine, List.of(f), null);
 
             Files.writeString(f, """
@@ -152,6 +155,9 @@ class EngineTimelineTest {
             reloader.poll();
             assertThat(engine.loaded().groups().keySet()).containsExactly("shop|every 1h");
             assertThat(engine.loaded().compiled().groups().get(0).rules().get(0).id()).isEqualTo("shop/acc_very_low");
+            // The deleted rule's alert does not stay firing forever.
+            assertThat(engine.repository().alerts(AlertStatus.FIRING)).isEmpty();
+            assertThat(timeline(engine, "EU")).containsExactly("0m firing", "0m removed");
             reloader.close();
         }
     }

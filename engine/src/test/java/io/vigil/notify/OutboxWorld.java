@@ -119,7 +119,7 @@ public final class OutboxWorld implements AutoCloseable {
             try {
                 assertion.run();
                 return;
-            } catch (AssertionError e) {
+            } catch (AssertionError | IndexOutOfBoundsException e) {
                 if (System.nanoTime() > deadline) throw e;
             }
             try {

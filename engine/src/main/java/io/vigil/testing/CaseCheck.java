@@ -154,7 +154,11 @@ final class CaseCheck {
         return items.isEmpty() ? "(none)" : String.join(", ", items);
     }
 
+    /** A number in plain notation where that stays short ({@code 0.00001}, not {@code 1.0E-5}). */
     static String number(double v) {
-        return Durations.formatNumber(v);
+        if (!Double.isFinite(v) || v == 0) return Durations.formatNumber(v);
+        double a = Math.abs(v);
+        if (a < 1e-12 || a >= 1e15) return Double.toString(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -118,16 +118,17 @@ public final class TestFileReader {
         if (m == null || !m.containsKey("metric") || !m.containsKey("values")) return null;
         Selected sel = selector(m.get("metric"), TestYaml.join(path, "metric"));
         String values = yaml.string(m.get("values"), TestYaml.join(path, "values"));
-        if (sel == null || values == null) return null;
-        try {
-            return new TestFile.SeriesInput(sel.model, sel.metric, sel.labels, SeriesNotation.parse(values),
-                    yaml.span(node));
-        } catch (SeriesNotation.NotationException e) {
-            YamlNode v = m.get("values");
-            yaml.error(yaml.offsetIn((YamlNode.Scalar) v, e.column - 1), TestYaml.join(path, "values"), e.getMessage()
-                    .replaceFirst("^column \\d+: ", ""));
-            return null;
+        List<SeriesNotation.Step> steps = null;
+        if (values != null) {
+            try {
+                steps = SeriesNotation.parse(values);
+            } catch (SeriesNotation.NotationException e) {
+                yaml.error(yaml.offsetIn((YamlNode.Scalar) m.get("values"), e.column - 1), TestYaml.join(path, "values"),
+                        e.getMessage().replaceFirst("^column \\d+: ", ""));
+            }
         }
+        if (sel == null || steps == null) return null;
+        return new TestFile.SeriesInput(sel.model, sel.metric, sel.labels, steps, yaml.span(node));
     }
 
     private record Selected(String model, String metric, SortedMap<String, String> labels) {}

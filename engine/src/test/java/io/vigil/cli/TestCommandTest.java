@@ -1,0 +1,331 @@
+package io.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vigil test} run in-process as a user runs it: test files in, printed results and exit code out. */
+class TestCommandTest {
+    @TempDir Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void promtoolsOwnAlertingExamplesGiveTheSameTimelines() {
+        CommandRun run = CommandRun.of("test", "src/test/resources/ruletests/promtool");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                ok   src/test/resources/ruletests/promtool/always-firing.test.yaml (2 tests)
+                ok   src/test/resources/ruletests/promtool/instance-down.test.yaml (8 tests)
+                ok   src/test/resources/ruletests/promtool/keep-firing-for.test.yaml (6 tests)
+                ok   src/test/resources/ruletests/promtool/stale-and-missing.test.yaml (5 tests)
+                21 passed, 0 failed
+                """);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void everyRuleFileOfTheLibraryHasATestBesideItAndItPasses() throws IOException {
+        List<Path> ruleFiles;
+        try (Stream<Path> walk = Files.walk(Path.of("..", "rules"))) {
+            ruleFiles = walk.filter(p -> p.toString().endsWith(".vigil")).sorted().toList();
+        }
+        assertThat(ruleFiles).hasSizeGreaterThanOrEqualTo(12);
+        for (Path f : ruleFiles) {
+            String name = f.getFileName().toString().replace(".vigil", ".test.yaml");
+            assertThat(f.resolveSibling(name)).as("test beside " + f).exists();
+        }
+
+        CommandRun run = CommandRun.of("test", Path.of("..", "rules").toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).doesNotContain("FAIL").endsWith(" passed, 0 failed\n");
+        assertThat(run.out().lines().filter(l -> l.startsWith("ok   ")).count()).isEqualTo(ruleFiles.size());
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aFailingTestShowsWhatWasExpectedAndWhatHappened() throws IOException {
+        write("shop.vigil", """
+                model shop {
+                  every 5m
+                  rule acc_low {
+                    when accuracy < 0.85
+                    for 30m
+                    keep_firing_for 15m
+                  }
+                }
+                """);
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                interval: 5m
+                start: 2026-01-01T00:00:00Z
+                series:
+                  - metric: 'accuracy{model="shop", segment="EU"}'
+                    values: "0.9 0.9 0.8x7 0.9x7"
+                  - metric: 'accuracy{segment="US"}'
+                    values: "0.95x17"
+                tests:
+                  - at: 40m
+                    alerts:
+                      - rule: shop/acc_low
+                        labels: {segment: EU}
+                  - at: 35m
+                    alerts:
+                      - { rule: shop/acc_low, labels: {segment: EU} }
+                  - at: 60m
+                    alerts:
+                      - { rule: shop/acc_low, labels: {segment: EU}, value: 0.9 }
+                      - { rule: shop/acc_low, labels: {segment: US} }
+                  - at: 65m
+                    alerts: []
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        assertThat(run.out()).isEqualTo("FAIL " + test + ":14: at 35m (2026-01-01T00:35:00Z)\n"
+                + "    firing alerts differ:\n"
+                + "      missing:    shop/acc_low{segment=\"EU\"} (it is pending since 10m, value 0.8)\n"
+                + "      expected:   shop/acc_low{segment=\"EU\"}\n"
+                + "      got:        (none)\n"
+                + "FAIL " + test + ":17: at 1h (2026-01-01T01:00:00Z)\n"
+                + "    firing alerts differ:\n"
+                + "      value:      shop/acc_low{segment=\"EU\"}: expected 0.9 ± 0.000000001, got 0.8\n"
+                + "      missing:    shop/acc_low{segment=\"US\"} (it is not active)\n"
+                + "      expected:   shop/acc_low{segment=\"EU\"}, shop/acc_low{segment=\"US\"}\n"
+                + "      got:        shop/acc_low{segment=\"EU\"} = 0.8\n"
+                + "2 passed, 2 failed\n");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void notificationsRepeatResolveAndWaitOutSilencesActionsRespectCooldown() throws IOException {
+        write("vigil.yaml", """
+                channels:
+                  pager: { type: webhook, url: "http://127.0.0.1:9/hook" }
+                  audit: { type: webhook, url: "http://127.0.0.1:9/audit" }
+                actions:
+                  retrain: { type: command, argv: [/bin/true] }
+                silences:
+                  nightly:
+                    cron: "0 0 2 * * ?"
+                    duration: 1h
+                    matchers: ['model=shop']
+                """);
+        write("shop.vigil", """
+                model shop {
+                  every 10m
+                  rule acc_low {
+                    when accuracy < 0.85
+                    notify pager repeat 30m
+                    notify audit
+                    trigger retrain cooldown 2h
+                  }
+                }
+                """);
+        // Low 0m-50m, 70m, and 2h10m-3h20m; the maintenance window is open 2h-3h.
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                config: vigil.yaml
+                interval: 10m
+                start: 2026-01-01T00:00:00Z
+                series:
+                  - metric: accuracy
+                    values: "0.8x5 0.9 0.8 0.9x4 0.8x7 0.9"
+                tests:
+                  - at: 0m
+                    alerts: [{ rule: acc_low }]
+                    notifications:
+                      - { channel: pager, rule: acc_low, kind: firing, at: 0m }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 0m }
+                    actions:
+                      - { action: retrain, rule: acc_low, kind: run, at: 0m }
+                  - at: 50m
+                    alerts: [{ rule: acc_low }]
+                    notifications:
+                      - { channel: pager, rule: acc_low, kind: repeat, at: 30m }
+                    actions: []
+                  - at: 80m
+                    notifications:
+                      - { channel: pager, rule: acc_low, kind: resolved, at: 60m }
+                      - { channel: audit, rule: acc_low, kind: resolved, at: 60m }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 70m }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 70m }
+                      - { channel: pager, rule: acc_low, kind: resolved, at: 80m }
+                      - { channel: audit, rule: acc_low, kind: resolved, at: 80m }
+                    actions: []
+                  - at: 2h50m
+                    alerts: [{ rule: acc_low }]
+                    notifications: []
+                    actions: []
+                  - at: 3h
+                    alerts: [{ rule: acc_low }]
+                    notifications:
+                      - { channel: pager, rule: acc_low, kind: firing, at: 3h }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 3h }
+                  - at: 3h30m
+                    alerts: []
+                    notifications:
+                      - { channel: pager, rule: acc_low, kind: resolved, at: 3h30m }
+                      - { channel: audit, rule: acc_low, kind: resolved, at: 3h30m }
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        assertThat(run.out()).isEqualTo("ok   " + test + " (6 tests)\n6 passed, 0 failed\n");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void unexpectedAndMissingNotificationsAreListed() throws IOException {
+        write("vigil.yaml", "channels:\n  pager: { type: webhook, url: \"http://127.0.0.1:9/hook\" }\n");
+        write("shop.vigil", "model shop {\n  every 10m\n  rule acc_low {\n    when accuracy < 0.85\n    notify pager\n  }\n}\n");
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                config: vigil.yaml
+                interval: 10m
+                series:
+                  - { metric: accuracy, values: "0.8 0.9" }
+                tests:
+                  - at: 10m
+                    notifications:
+                      - { channel: pager, rule: acc_low, kind: repeat }
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        assertThat(run.out()).isEqualTo("FAIL " + test + ":7: at 10m (1970-01-01T00:10:00Z)\n"
+                + "    notifications differ (sent after the previous test time, up to this one):\n"
+                + "      missing:    pager repeat shop/acc_low{}\n"
+                + "      unexpected: pager firing shop/acc_low{} at 0s\n"
+                + "      unexpected: pager resolved shop/acc_low{} at 10m\n"
+                + "      got:        pager firing shop/acc_low{} at 0s, pager resolved shop/acc_low{} at 10m\n"
+                + "0 passed, 1 failed\n");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedTestFileIsReportedWithLineAndColumnAndExitsTwo() throws IOException {
+        write("shop.vigil", "model shop {\n  every 5m\n  rule acc_low { when accuracy < 0.85 }\n}\n");
+        Path test = write("bad.test.yaml", """
+                rules: [shop.vigil]
+                interval: 5 minutes
+                series:
+                  - metric: 'accuracy{segment=~"EU"}'
+                    values: "0.9 0.8x3 x"
+                tests:
+                  - at: 10m
+                    alert: []
+                  - at: 20m
+                    alerts:
+                      - { rule: acc_low, state: pending }
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        String p = test.toString();
+        assertThat(run.err()).isEqualTo(p + ":2:11: error: interval: '5 minutes' is not a duration; write e.g. 30s, 5m, 1h30m or 2d\n"
+                + "interval: 5 minutes\n"
+                + "          ^\n"
+                + p + ":4:23: error: series[0].metric: an input series names exact label values; use = instead of =~\n"
+                + "  - metric: 'accuracy{segment=~\"EU\"}'\n"
+                + "                      ^\n"
+                + p + ":5:24: error: series[0].values: cannot read 'x': expected a number, a+bxN, a-bxN, axN, _, _xN or stale\n"
+                + "    values: \"0.9 0.8x3 x\"\n"
+                + "                       ^\n"
+                + p + ":8:5: error: tests[0].alert: unknown key (did you mean 'alerts'?)\n"
+                + "    alert: []\n"
+                + "    ^\n"
+                + p + ":11:33: error: tests[1].alerts[0].state: 'pending' cannot appear here: alerts: lists firing "
+                + "instances (pending ones go under pending:)\n"
+                + "      - { rule: acc_low, state: pending }\n"
+                + "                                ^\n");
+        assertThat(run.out()).isEqualTo("0 passed, 0 failed\n");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void namesThatDoNotMatchTheRulesAreErrorsOfTheTestFile() throws IOException {
+        write("two.vigil", """
+                model shop { every 5m  rule acc_low { when accuracy < 0.85 } }
+                model ads { every 5m  rule ctr_low { when ctr < 0.01 } }
+                """);
+        Path test = write("two.test.yaml", """
+                rules: [two.vigil]
+                series:
+                  - { metric: accuracy, values: "0.8" }
+                tests:
+                  - at: 0m
+                    alerts:
+                      - { rule: shop/acc_lo }
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        String p = test.toString();
+        assertThat(run.err()).isEqualTo(p + ":3:5: error: this series names no model and the rules load 2 (ads, shop); "
+                + "add a model=\"...\" label\n"
+                + "  - { metric: accuracy, values: \"0.8\" }\n"
+                + "    ^\n"
+                + p + ":7:9: error: no rule 'shop/acc_lo' in the loaded rules (did you mean 'shop/acc_low'?)\n"
+                + "      - { rule: shop/acc_lo }\n"
+                + "        ^\n");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void rulesWithErrorsFailEveryTestOfTheFile() throws IOException {
+        write("broken.vigil", "model shop {\n  every 5m\n  rule acc_low { when accuracy < }\n}\n");
+        Path test = write("broken.test.yaml", "rules: [broken.vigil]\ntests:\n  - at: 0m\n  - at: 5m\n");
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        assertThat(run.out()).startsWith("FAIL " + test + ": its 2 tests cannot run:\n    " + dir.resolve("broken.vigil")
+                + ":3:34: error: unexpected '}'").endsWith("0 passed, 2 failed\n");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void jsonListsEveryTestWithItsProblems() throws IOException {
+        write("shop.vigil", "model shop {\n  every 5m\n  rule acc_low { when accuracy < 0.85 }\n}\n");
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                series:
+                  - { metric: accuracy, values: "0.8" }
+                tests:
+                  - at: 0m
+                    alerts: [{ rule: acc_low }]
+                  - at: 0m
+                    alerts: []
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString(), "--format", "json");
+
+        assertThat(run.out().replaceAll("\\s+", " ")).isEqualTo("[ { \"file\" : \"" + test + "\", \"line\" : 5, "
+                + "\"at\" : \"0s\", \"passed\" : true, \"problems\" : [ ] }, { \"file\" : \"" + test + "\", \"line\" : 7, "
+                + "\"at\" : \"0s\", \"passed\" : false, \"problems\" : [ \"firing alerts differ:\", "
+                + "\" unexpected: shop/acc_low{} firing since 0s, value 0.8\", \" expected: (none)\", "
+                + "\" got: shop/acc_low{} = 0.8\" ] } ] ");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingPathIsAUsageError() {
+        CommandRun run = CommandRun.of("test", dir.resolve("nope.test.yaml").toString());
+
+        assertThat(run.err()).isEqualTo("vigil test: " + dir.resolve("nope.test.yaml") + ": no such file or directory\n");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+}

@@ -38,10 +38,11 @@ public final class Deliveries {
 
     /**
      * Claims up to {@code limit} due deliveries of {@code kind} for one attempt each: counts the attempt
-     * and leases the row for {@code lease(target)}. For actions, a run whose (action, model) already has
+     * and leases the row for {@code lease(target)}, skipping the ids in {@code busy}. For actions, a run whose (action, model) already has
      * one in flight waits, so at most one run of an action is in flight per model.
      */
-    List<Delivery> claim(String kind, int limit, Instant now, ToLongFunction<String> leaseMillis) {
+    List<Delivery> claim(String kind, int limit, Instant now, ToLongFunction<String> leaseMillis,
+                         java.util.Set<Long> busy) {
         List<Delivery> out = new ArrayList<>();
         if (limit <= 0) return out;
         try (Connection c = dataSource.getConnection()) {
@@ -50,6 +51,8 @@ public final class Deliveries {
                     + "FETCH FIRST " + (limit * 4) + " ROWS ONLY", kind, now.toEpochMilli(), now.toEpochMilli());
             for (Row r : due) {
                 if (out.size() >= limit) break;
+                // A lease can lapse while this process still works on it (a clock jump): never start it twice here.
+                if (busy.contains(r.id())) continue;
                 if (kind.equals("action") && actionInFlight(c, r, now)) continue;
                 if (!lease(c, r.id(), now, now.plusMillis(leaseMillis.applyAsLong(r.target())))) continue;
                 out.add(new Delivery(r.id(), r.idempotencyKey(), r.kind(), r.target(), r.model(), r.rule(), r.event(),

@@ -37,6 +37,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ObjLongConsumer<String> counters;
     private final Map<String, ExecutorService> pools = new TreeMap<>();
     private final Map<String, AtomicInteger> inFlight = new TreeMap<>();
+    private final java.util.Set<Long> attempting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private volatile boolean running;
     private Thread loop;
@@ -114,13 +115,15 @@ public final class Dispatcher implements AutoCloseable {
             int workers = kind.equals("action") ? settings.actionWorkers() : settings.notifyWorkers();
             AtomicInteger busy = inFlight.get(kind);
             List<Delivery> claimed = deliveries.claim(kind, workers - busy.get(), now,
-                    target -> sender.timeout(target).plus(settings.leaseGrace()).toMillis());
+                    target -> sender.timeout(target).plus(settings.leaseGrace()).toMillis(), attempting);
             for (Delivery d : claimed) {
                 busy.incrementAndGet();
+                attempting.add(d.id());
                 pools.get(kind).execute(() -> {
                     try {
                         attempt(sender, d);
                     } finally {
+                        attempting.remove(d.id());
                         busy.decrementAndGet();
                         wake();
                     }

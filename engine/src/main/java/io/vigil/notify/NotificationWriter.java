@@ -46,7 +46,12 @@ public final class NotificationWriter implements StepWriter {
             String event = send.name().toLowerCase(Locale.ROOT);
             Optional<String> silenced = s.silencedBy();
             if (silenced.isPresent()) {
-                Outbox.record(s, "notify", spec.channel(), event, "suppressed", "suppressed by " + silenced.get());
+                // A still-firing alert no channel was told of asks again at every evaluation: record it once.
+                boolean catchUp = s.step().transition().isEmpty() && send == NotifyTiming.Send.FIRING;
+                if (!catchUp || !Outbox.suppressedSince(s.connection(), s.instanceId(), spec.channel(),
+                        s.step().state().firedAt())) {
+                    Outbox.record(s, "notify", spec.channel(), event, "suppressed", "suppressed by " + silenced.get());
+                }
                 continue;
             }
             Instant due = s.now();

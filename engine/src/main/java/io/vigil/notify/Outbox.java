@@ -104,6 +104,21 @@ public final class Outbox {
         }
     }
 
+    /** Whether a firing message to {@code channel} about the instance was suppressed at or after {@code since}. */
+    static boolean suppressedSince(Connection c, long instanceId, String channel, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox o JOIN deliveries d "
+                + "ON d.id = o.delivery_id WHERE o.instance_id = ? AND o.kind = 'notify' AND o.target = ? "
+                + "AND o.event = 'firing' AND o.event_at >= ? AND d.state = 'suppressed'")) {
+            ps.setLong(1, instanceId);
+            ps.setString(2, channel);
+            ps.setLong(3, since.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
     /**
      * The latest due time of a still-queued firing message for the instance on {@code channel}, or null,
      * so a quick resolution is not sealed before the firing it follows.

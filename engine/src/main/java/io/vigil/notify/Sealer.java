@@ -36,19 +36,20 @@ final class Sealer {
         this.approvalExpiry = approvalExpiry;
     }
 
-    private record Row(long id, String kind, String target, String model, String rule, String event, boolean approval) {}
+    private record Row(long id, String kind, String target, String model, String rule, String event, boolean approval,
+                       long createdAt) {}
 
     /** Seals every row due at {@code now}; returns how many deliveries were created. */
     int sealDue(Instant now) {
         List<Row> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, kind, target, model, rule, event, approval FROM outbox WHERE state = 'queued' "
+                "SELECT id, kind, target, model, rule, event, approval, created_at FROM outbox WHERE state = 'queued' "
                         + "AND due_at <= ? ORDER BY due_at, id FETCH FIRST 500 ROWS ONLY")) {
             ps.setLong(1, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     due.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getBoolean(7)));
+                            rs.getString(6), rs.getBoolean(7), rs.getLong(8)));
                 }
             }
         } catch (SQLException e) {
@@ -71,7 +72,7 @@ final class Sealer {
             c.setAutoCommit(false);
             try {
                 List<Long> members = members(c, head, now);
-                long id = insertDelivery(c, head, key(head, members, now), now);
+                long id = insertDelivery(c, head, key(head, members), now);
                 int taken = claimRows(c, members, id);
                 if (taken != members.size()) {
                     c.rollback();
@@ -82,6 +83,8 @@ final class Sealer {
                 return members;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                // Another node sealed the same rows a moment earlier: same key, and the rows are theirs.
+                if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) return List.of();
                 throw e;
             }
         } catch (SQLException e) {
@@ -153,14 +156,18 @@ final class Sealer {
         }
     }
 
-    /** {@code vigil-} and 32 hex digits of a hash of what the delivery carries: the same rows give the same key. */
-    static String key(Row head, List<Long> members, Instant now) {
+    /**
+     * {@code vigil-} and 32 hex digits of a hash of what the delivery carries, and of nothing else: if
+     * a seal is lost in a crash (an embedded H2 store can lose its last commits on kill -9), sealing
+     * the same rows again gives the same key, so receivers still recognise the repeat.
+     */
+    static String key(Row head, List<Long> members) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(String.join("\u0000", head.kind(), head.target(), head.model(), head.rule(), head.event())
                     .getBytes(StandardCharsets.UTF_8));
             for (long m : members.stream().sorted().toList()) d.update(("\u0000" + m).getBytes(StandardCharsets.UTF_8));
-            d.update(("\u0000" + now.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+            d.update(("\u0000" + head.createdAt()).getBytes(StandardCharsets.UTF_8));
             return "vigil-" + HexFormat.of().formatHex(d.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 BaselineCommand.class,
                 TestCommand.class,
+                BacktestCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

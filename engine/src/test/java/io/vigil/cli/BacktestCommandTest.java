@@ -3,20 +3,12 @@ package io.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.store.Batch;
-import io.vigil.store.JdbcMetricStore;
-import io.vigil.store.Labels;
-import io.vigil.store.MetricSample;
-import io.vigil.store.SeriesKey;
-import io.vigil.store.StoreSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,49 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * hand from the rule's clauses (language.md §4) and checked transition by transition.
  */
 class BacktestCommandTest {
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-
     @TempDir Path dir;
     private String url;
 
-    /**
-     * Every 5 minutes from 00:00 to 04:00. EU accuracy is low (0.8) from 01:00 to 02:30 and from 03:00 to
-     * 03:10, else 0.9; US is 0.95 except 0.7 at 03:00 and 03:05.
-     */
     @BeforeEach
     void history() throws Exception {
-        url = "jdbc:h2:file:" + dir.resolve("db/vigil");
-        List<MetricSample> samples = new ArrayList<>();
-        for (int m = 0; m <= 240; m += 5) {
-            boolean euLow = (m >= 60 && m <= 150) || (m >= 180 && m <= 190);
-            boolean usLow = m == 180 || m == 185;
-            samples.add(MetricSample.of(new SeriesKey("shop", "accuracy", Labels.of("segment", "EU")), min(m), euLow ? 0.8 : 0.9));
-            samples.add(MetricSample.of(new SeriesKey("shop", "accuracy", Labels.of("segment", "US")), min(m), usLow ? 0.7 : 0.95));
-        }
-        try (JdbcMetricStore store = JdbcMetricStore.open(StoreSettings.of(url))) {
-            store.write(Batch.ofSamples(samples));
-        }
-        Files.writeString(dir.resolve("vigil.yaml"), """
-                channels:
-                  pager: { type: webhook, url: "http://127.0.0.1:9/hook" }
-                actions:
-                  retrain: { type: webhook, url: "http://127.0.0.1:9/retrain" }
-                """);
-        Files.writeString(dir.resolve("shop.vigil"), """
-                model shop {
-                  every 5m
-                  rule acc_low {
-                    when accuracy < 0.85
-                    for 10m
-                    keep_firing_for 10m
-                    notify pager repeat 1h
-                    trigger retrain cooldown 1d
-                  }
-                }
-                """);
+        url = BacktestHistory.write(dir);
     }
-
-    private static Instant min(int m) { return T0.plus(Duration.ofMinutes(m)); }
 
     private CommandRun backtest(String... more) {
         List<String> args = new ArrayList<>(List.of("backtest", dir.resolve("shop.vigil").toString(), "--config",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 RejectCommand.class,
                 ApprovalsCommand.class,
                 TestCommand.class,
+                BacktestCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 checks or tests failed, 2 usage or environment error."})
 public final class VigilCommand implements Runnable {

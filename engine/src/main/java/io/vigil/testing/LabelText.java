@@ -5,10 +5,10 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /** Label sets as people read them in rule files and Prometheus: {@code {segment="EU", version="3.2"}}. */
-final class LabelText {
+public final class LabelText {
     private LabelText() {}
 
-    static String of(Map<String, String> labels) {
+    public static String of(Map<String, String> labels) {
         StringJoiner out = new StringJoiner(", ", "{", "}");
         new TreeMap<>(labels).forEach((k, v) -> out.add(k + "=\"" + v.replace("\\", "\\\\").replace("\"", "\\\"")
                 .replace("\n", "\\n") + "\""));

@@ -110,13 +110,19 @@ public final class SvgChart {
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             String color = COLORS[i % COLORS.length];
-            svg.append("<polyline class=\"series\" fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(color)
-                    .append("\" points=\"");
+            // A non-finite value (e.g. no data at that evaluation) breaks the line instead of bridging the gap.
+            svg.append("<path class=\"series\" fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(color)
+                    .append("\" d=\"");
+            boolean pen = false;
             for (Point p : l.points()) {
-                if (!Double.isFinite(p.value())) continue;
-                svg.append(String.format(Locale.ROOT, "%.1f,%.1f ", s.x(p.t()), s.y(p.value())));
+                if (!Double.isFinite(p.value())) {
+                    pen = false;
+                    continue;
+                }
+                svg.append(String.format(Locale.ROOT, "%s%.1f,%.1f ", pen ? "L" : "M", s.x(p.t()), s.y(p.value())));
+                pen = true;
             }
-            svg.append("\"><title>").append(Html.escape(l.label())).append("</title></polyline>\n");
+            svg.append("\"><title>").append(Html.escape(l.label())).append("</title></path>\n");
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#222\">%s</text>%n",
                     LEFT + 10 + (i % 4) * 220, HEIGHT - 24 + (i / 4) * 0, color, LEFT + 24 + (i % 4) * 220,
@@ -157,8 +163,8 @@ public final class SvgChart {
 
     private static List<Instant> timeTicks(Instant from, Instant to) {
         long span = Math.max(1, Duration.between(from, to).toMillis());
-        long[] steps = {60_000L, 300_000L, 900_000L, 3_600_000L, 6 * 3_600_000L, 86_400_000L, 7 * 86_400_000L,
-                30 * 86_400_000L, 91 * 86_400_000L, 365 * 86_400_000L};
+        if (span > 60 * 86_400_000L) return monthTicks(from, to);
+        long[] steps = {60_000L, 300_000L, 900_000L, 3_600_000L, 6 * 3_600_000L, 86_400_000L, 7 * 86_400_000L};
         long step = steps[steps.length - 1];
         for (long s : steps) {
             if (span / s <= 8) {
@@ -172,8 +178,30 @@ public final class SvgChart {
         return out;
     }
 
+    /** Ticks on the first of every 1, 2, 3, 6 or 12 months (UTC), at most about eight. */
+    private static List<Instant> monthTicks(Instant from, Instant to) {
+        java.time.YearMonth first = java.time.YearMonth.from(from.atZone(ZoneOffset.UTC)).plusMonths(1);
+        java.time.YearMonth last = java.time.YearMonth.from(to.atZone(ZoneOffset.UTC));
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(first, last) + 1;
+        int step = 12;
+        for (int m : new int[] {1, 2, 3, 6, 12}) {
+            if (months / m <= 8) {
+                step = m;
+                break;
+            }
+        }
+        List<Instant> out = new ArrayList<>();
+        for (java.time.YearMonth m = first; !m.isAfter(last) && out.size() < 20; m = m.plusMonths(1)) {
+            if ((m.getMonthValue() - 1) % step == 0) out.add(m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        return out;
+    }
+
     private static String formatTime(Instant t, Instant from, Instant to) {
         Duration span = Duration.between(from, to);
+        if (span.compareTo(Duration.ofDays(60)) > 0) {
+            return DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(t);
+        }
         String pattern = span.compareTo(Duration.ofDays(2)) <= 0 ? "MM-dd HH:mm" : "yyyy-MM-dd";
         return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(t);
     }

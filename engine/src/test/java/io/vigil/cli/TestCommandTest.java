@@ -57,6 +57,15 @@ class TestCommandTest {
     }
 
     @Test
+    void theQuickstartRulesHaveTestsThatPass() {
+        CommandRun run = CommandRun.of("test", Path.of("..", "examples", "quickstart", "rules").toString());
+
+        assertThat(run.out()).doesNotContain("FAIL").endsWith(" passed, 0 failed\n");
+        assertThat(run.out().lines().filter(l -> l.startsWith("ok   ")).count()).isEqualTo(5);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
     void aFailingTestShowsWhatWasExpectedAndWhatHappened() throws IOException {
         write("shop.vigil", """
                 model shop {

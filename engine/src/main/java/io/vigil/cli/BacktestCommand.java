@@ -1,0 +1,168 @@
+package io.vigil.cli;
+
+import io.vigil.ast.DiagnosticPrinter;
+import io.vigil.compile.CompileOptions;
+import io.vigil.compile.CompiledRuleSet;
+import io.vigil.compile.RuleCompiler;
+import io.vigil.store.JdbcMetricStore;
+import io.vigil.store.StoreException;
+import io.vigil.store.StoreSettings;
+import io.vigil.testing.Backtest;
+import io.vigil.testing.BacktestReport;
+import io.vigil.testing.BacktestResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vigil backtest}: replay rules over stored history; timeline, summary, and an HTML report. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Replay the rules' schedules over the history in the store, from empty alert state at --from "
+                + "to --to (both included), through the same evaluation as the running engine. Prints every transition "
+                + "and, per rule, how often and how long it fired and what it would have sent and run. Writes no alert "
+                + "state; sends and runs nothing.",
+                "Exit 0 done, 1 the rules have errors, 2 bad usage or the store cannot be read."})
+public final class BacktestCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Rule files or directories (every .vigil below); default: the config's rules.")
+    List<Path> paths;
+
+    @Option(names = "--from", required = true, paramLabel = "TIME",
+            description = "Start, ISO-8601 with zone (2026-01-01T00:00:00Z) or a date (UTC midnight).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "TIME", description = "End, included; as --from.")
+    String to;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "Read this store instead of the config's (credentials: VIGIL_DB_USER, VIGIL_DB_PASSWORD).")
+    String store;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json (one object per transition).")
+    String format = "text";
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report with a chart per rule.")
+    Path report;
+
+    @Mixin ConfigOption config;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("vigil backtest: --format must be text or json, got '" + format + "'");
+            return ExitCodes.USAGE;
+        }
+        Instant start = time(from, "--from", err);
+        Instant end = time(to, "--to", err);
+        if (start == null || end == null) return ExitCodes.USAGE;
+        if (end.isBefore(start)) {
+            err.println("vigil backtest: --to (" + end + ") is before --from (" + start + ")");
+            return ExitCodes.USAGE;
+        }
+        RuleSetLoad load = RuleSetLoad.of(paths, config, err);
+        if (load == null) return ExitCodes.USAGE;
+        if (load.result().hasErrors()) {
+            err.print(DiagnosticPrinter.render(load.result().diagnostics()));
+            err.printf("%d error(s): nothing evaluated%n", load.result().errorCount());
+            return ExitCodes.FAILED;
+        }
+        StoreSettings settings = store != null
+                ? StoreSettings.of(store).withCredentials(System.getenv("VIGIL_DB_USER"), System.getenv("VIGIL_DB_PASSWORD"))
+                : load.config() != null ? StoreConfig.store(load.config()) : StoreSettings.of(StoreSettings.DEFAULT_URL);
+        String missing = missingH2File(settings.url());
+        if (missing != null) {
+            err.println("vigil backtest: no store at " + missing + " (give --store or a --config whose store holds the history)");
+            return ExitCodes.USAGE;
+        }
+        RuleCompiler compiler = new RuleCompiler(CompileOptions.defaults());
+        CompiledRuleSet compiled = compiler.compile(load.result().rules());
+        BacktestResult result;
+        Progress progress = Progress.onTerminal(err);
+        try (JdbcMetricStore metrics = JdbcMetricStore.open(settings)) {
+            var silences = load.config() == null ? List.<io.vigil.config.MaintenanceWindow>of()
+                    : load.config().silences().values();
+            result = new Backtest(compiler, metrics, silences).run(compiled, start, end, report != null,
+                    (done, total) -> progress.update(String.format("backtest: %,d of %,d evaluations (%d%%)", done, total,
+                            total == 0 ? 100 : done * 100 / total)));
+        } catch (StoreException e) {
+            progress.done();
+            err.println("vigil backtest: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        progress.done();
+        BacktestOutput output = new BacktestOutput(out);
+        if (format.equals("json")) output.json(result);
+        else output.text(result);
+        out.flush();
+        if (report != null) {
+            try {
+                write(report, BacktestReport.render(result));
+            } catch (IOException e) {
+                err.println("vigil backtest: cannot write " + report + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("report written to " + report);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Writes beside the target and moves into place, so a failed write never leaves half a report. */
+    private static void write(Path file, String html) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".vigil-report-", ".tmp");
+        try {
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            try {
+                // Temporary files are private to their owner; a report is meant to be shared.
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its defaults
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Instant time(String text, String option, PrintWriter err) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                err.println("vigil backtest: " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
+                        + "or 2026-01-01");
+                return null;
+            }
+        }
+    }
+
+    /** The file an embedded H2 URL names when it does not exist yet (opening would create an empty store), else null. */
+    static String missingH2File(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) return null;
+        String path = url.substring("jdbc:h2:file:".length());
+        int semi = path.indexOf(';');
+        if (semi >= 0) path = path.substring(0, semi);
+        return Files.exists(Path.of(path + ".mv.db")) ? null : path;
+    }
+}

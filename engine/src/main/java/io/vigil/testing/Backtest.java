@@ -1,0 +1,121 @@
+package io.vigil.testing;
+
+import io.vigil.check.ResolvedRule;
+import io.vigil.compile.CompileException;
+import io.vigil.compile.CompiledGroup;
+import io.vigil.compile.CompiledRuleSet;
+import io.vigil.compile.RuleCompiler;
+import io.vigil.config.MaintenanceWindow;
+import io.vigil.runtime.AlertBook;
+import io.vigil.runtime.AlertTracker;
+import io.vigil.runtime.Evaluator;
+import io.vigil.runtime.StoreOperands;
+import io.vigil.store.MetricStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Replays rules over stored history: every scheduled evaluation in [from, to] per group, from empty
+ * alert state, through the live evaluation path, recording each transition, what notify and trigger
+ * would have done ({@link Deliveries}), and each rule's chart series ({@link ChartProbes}). Reads the
+ * store only: no alert state is written and nothing is sent or run.
+ */
+public final class Backtest {
+
+    /** Told how many evaluations are done out of how many, for a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long done, long total);
+    }
+
+    private final RuleCompiler compiler;
+    private final MetricStore store;
+    private final Collection<MaintenanceWindow> silences;
+
+    public Backtest(RuleCompiler compiler, MetricStore store, Collection<MaintenanceWindow> silences) {
+        this.compiler = compiler;
+        this.store = store;
+        this.silences = List.copyOf(silences);
+    }
+
+    /** @param charts also compute the chart series (the HTML report needs them; the timeline does not) */
+    public BacktestResult run(CompiledRuleSet compiled, Instant from, Instant to, boolean charts, Progress progress) {
+        long started = System.nanoTime();
+        Evaluator evaluator = new Evaluator(new ReusedOperands(new StoreOperands(store)));
+        Map<String, Track> tracks = new LinkedHashMap<>();
+        List<ResolvedRule> rules = new ArrayList<>();
+        for (CompiledGroup g : compiled.groups()) {
+            for (var plan : g.rules()) {
+                rules.add(plan.rule());
+                tracks.put(plan.id(), new Track(ChartProbes.plan(plan.rule())));
+            }
+        }
+        Probes probes = charts ? probes(tracks) : Probes.NONE;
+        Deliveries deliveries = new Deliveries(silences);
+        long[] done = {0};
+        long[] total = {0};
+        Replay replay = new Replay(evaluator, compiled.groups(), from, (result, folds) -> {
+            for (AlertBook.RuleFold f : folds) record(tracks.get(f.ruleId()), f, result.t());
+            for (Deliveries.Delivery d : deliveries.after(result.t(), folds)) tracks.get(d.ruleId()).deliveries().add(d);
+            CompiledGroup probe = probes.byGroup().get(key(result.group()));
+            if (probe != null) {
+                for (Evaluator.RuleResult r : evaluator.evaluate(probe, result.t()).rules()) {
+                    ChartProbes.Probe p = probes.byId().get(r.plan().id());
+                    tracks.get(p.of().id()).plot(p.prefix(), result.t(), r.instances());
+                }
+            }
+            progress.update(++done[0], total[0]);
+        });
+        total[0] = replay.pending(to);
+        progress.update(0, total[0]);
+        replay.advance(to);
+        for (ResolvedRule r : rules) tracks.get(r.id()).finish(replay.book().tracker(r).active(), to);
+        return new BacktestResult(from, to, tracks.values().stream().map(Track::freeze).toList(), done[0],
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void record(Track track, AlertBook.RuleFold f, Instant t) {
+        track.evaluated(f.result().failed() ? String.join("; ", f.result().errors()) : null);
+        for (AlertTracker.InstanceStep s : f.fold().transitions()) {
+            track.transition(new BacktestResult.Event(new TreeMap<>(s.labels()), s.step().transition().orElseThrow()));
+        }
+    }
+
+    private static String key(CompiledGroup g) {
+        return g.model() + "|" + g.schedule().key();
+    }
+
+    /** The probe groups by their group key, and each probe rule by its id. */
+    private record Probes(Map<String, CompiledGroup> byGroup, Map<String, ChartProbes.Probe> byId) {
+        static final Probes NONE = new Probes(Map.of(), Map.of());
+    }
+
+    private Probes probes(Map<String, Track> tracks) {
+        Map<String, ChartProbes.Probe> byId = new HashMap<>();
+        List<ResolvedRule> rules = new ArrayList<>();
+        for (Track t : tracks.values()) {
+            for (ChartProbes.Probe p : t.chart().probes()) {
+                byId.put(p.rule().id(), p);
+                rules.add(p.rule());
+            }
+        }
+        if (rules.isEmpty()) return Probes.NONE;
+        CompiledRuleSet compiled;
+        try {
+            compiled = compiler.compile(rules);
+        } catch (CompileException | IllegalStateException e) {
+            // Charts are an aid: a probe that does not compile leaves its rule without a chart line.
+            return Probes.NONE;
+        }
+        Map<String, CompiledGroup> byGroup = new HashMap<>();
+        for (CompiledGroup g : compiled.groups()) byGroup.put(key(g), g);
+        return new Probes(byGroup, byId);
+    }
+}

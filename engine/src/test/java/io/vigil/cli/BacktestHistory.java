@@ -1,0 +1,63 @@
+package io.vigil.cli;
+
+import io.vigil.store.Batch;
+import io.vigil.store.JdbcMetricStore;
+import io.vigil.store.Labels;
+import io.vigil.store.MetricSample;
+import io.vigil.store.SeriesKey;
+import io.vigil.store.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stored history for backtests, in an H2 file database: every 5 minutes from 2026-01-01 00:00 to 04:00,
+ * EU accuracy is low (0.8) from 01:00 to 02:30 and from 03:00 to 03:10, else 0.9; US is 0.95 except 0.7
+ * at 03:00 and 03:05; latency_ms is 100, and 400 from 02:00 to 02:20. Also writes shop.vigil (acc_low,
+ * notify pager, trigger retrain) and vigil.yaml beside it.
+ */
+final class BacktestHistory {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private BacktestHistory() {}
+
+    /** Writes the history and the rule and config files into {@code dir}; returns the store URL. */
+    static String write(Path dir) throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("db/vigil");
+        List<MetricSample> samples = new ArrayList<>();
+        for (int m = 0; m <= 240; m += 5) {
+            boolean euLow = (m >= 60 && m <= 150) || (m >= 180 && m <= 190);
+            boolean usLow = m == 180 || m == 185;
+            Instant at = T0.plus(Duration.ofMinutes(m));
+            samples.add(MetricSample.of(new SeriesKey("shop", "accuracy", Labels.of("segment", "EU")), at, euLow ? 0.8 : 0.9));
+            samples.add(MetricSample.of(new SeriesKey("shop", "accuracy", Labels.of("segment", "US")), at, usLow ? 0.7 : 0.95));
+            samples.add(MetricSample.of(new SeriesKey("shop", "latency_ms", Labels.EMPTY), at, m >= 120 && m <= 140 ? 400 : 100));
+        }
+        try (JdbcMetricStore store = JdbcMetricStore.open(StoreSettings.of(url))) {
+            store.write(Batch.ofSamples(samples));
+        }
+        Files.writeString(dir.resolve("vigil.yaml"), """
+                channels:
+                  pager: { type: webhook, url: "http://127.0.0.1:9/hook" }
+                actions:
+                  retrain: { type: webhook, url: "http://127.0.0.1:9/retrain" }
+                """);
+        Files.writeString(dir.resolve("shop.vigil"), """
+                model shop {
+                  every 5m
+                  rule acc_low {
+                    when accuracy < 0.85
+                    for 10m
+                    keep_firing_for 10m
+                    notify pager repeat 1h
+                    trigger retrain cooldown 1d
+                  }
+                }
+                """);
+        return url;
+    }
+}

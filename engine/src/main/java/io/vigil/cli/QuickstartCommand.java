@@ -76,9 +76,10 @@ public final class QuickstartCommand implements Callable<Integer> {
                 dataset.training().size(), replay);
         StoreSettings store = StoreSettings.of("jdbc:h2:file:" + db.toAbsolutePath().resolve("vigil"));
         Quickstart.Outcome o = new Quickstart(out).run(cfg, config.toAbsolutePath().getParent(), store, dataset, webhookPort,
-                data.resolve("mail.log"));
+                data.resolve("mail.log"), data.resolve("report.html"));
         out.println();
         out.println("Where to look next:");
+        out.println("  " + data.resolve("report.html") + "         the backtest report: a chart per rule (open in a browser)");
         out.println("  examples/quickstart/README.md      what the model, the snapshots and each rule are");
         out.println("  examples/quickstart/rules/         the rules that fired above");
         out.println("  " + data.resolve("mail.log") + "            the emails that would have been sent");

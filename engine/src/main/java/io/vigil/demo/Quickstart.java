@@ -12,6 +12,9 @@ import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.server.RouteGroup;
+import io.vigil.testing.Backtest;
+import io.vigil.testing.BacktestReport;
+import io.vigil.testing.BacktestResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,10 +59,11 @@ public final class Quickstart {
      * @param config    the quickstart config (rules, channels, actions); its store is replaced by {@code store}
      * @param configDir where the config lives: command actions run there
      * @param mailFile  where email goes without SMTP (also echoed to the console)
+     * @param report    where to write the backtest's HTML report of the replayed range, or null
      * @param data   the replay and its 2012 baseline
      */
     public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
-                       Path mailFile) throws Exception {
+                       Path mailFile, Path report) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);
              WebhookPrinter hook = new WebhookPrinter(webhookPort, out)) {
             Engine engine = new Engine(s.database(), s, new RuleCompiler(CompileOptions.defaults()), CatchUp.NONE,
@@ -89,17 +93,30 @@ public final class Quickstart {
                 java.util.Set<Long> printed = new java.util.HashSet<>();
                 Map<String, Integer> fired = new java.util.TreeMap<>();
                 LocalDate lastDay = null;
+                LocalDate firstDay = null;
                 for (ObjectNode snapshot : data.snapshots()) {
                     post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
                     Instant at = Instant.parse(snapshot.get("timestamp").asText());
                     LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
                     lastDay = day;
+                    if (firstDay == null) firstDay = day;
                     Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     report(engine, midnight, counts, fired, printed);
                 }
                 out.printf("%nreplayed %d days up to %s: %d fired, %d resolved, %d went pending%n",
                         data.snapshots().size(), lastDay, counts[0], counts[1], counts[2]);
                 out.flush();
+                if (report != null && firstDay != null) {
+                    // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
+                    Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, List.of())
+                            .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
+                    java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
+                    java.nio.file.Files.writeString(report, BacktestReport.render(bt));
+                    out.printf("backtest report with a chart per rule: %s%n", report);
+                    out.flush();
+                }
                 return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
             } finally {
                 // Let the last notifications go out before the receiver closes.

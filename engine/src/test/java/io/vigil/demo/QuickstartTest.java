@@ -29,7 +29,7 @@ class QuickstartTest {
         StringWriter text = new StringWriter();
         Quickstart.Outcome o = new Quickstart(new PrintWriter(text)).run(config.config(),
                 root.resolve("examples/quickstart"), StoreSettings.of("jdbc:h2:file:" + dir.resolve("vigil")), data, 0,
-                dir.resolve("mail.log"));
+                dir.resolve("mail.log"), dir.resolve("report.html"));
 
         // Dates from examples/quickstart/README.md, worked out from the data in plain Java (ExpectedAlertsTest).
         assertThat(text.toString())
@@ -40,5 +40,7 @@ class QuickstartTest {
         assertThat(o.firedByRule()).containsKeys("rain/temperature_regime", "rain/season_accuracy_low",
                 "rain/rain_days_caught_drop", "rain/feed_missing", "rain/retrain_needed");
         assertThat(o.resolved()).isPositive();
+        String report = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertThat(report).contains("<svg").contains("season_accuracy_low").doesNotContain("<script src=");
     }
 }

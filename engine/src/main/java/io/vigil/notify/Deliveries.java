@@ -39,7 +39,9 @@ public final class Deliveries {
     /**
      * Claims up to {@code limit} due deliveries of {@code kind} for one attempt each: counts the attempt
      * and leases the row for {@code lease(target)}, skipping the ids in {@code busy}. For actions, a run whose (action, model) already has
-     * one in flight waits, so at most one run of an action is in flight per model.
+     * one in flight waits, so at most one run of an action is in flight per model. For notifications,
+     * a message waits while an older one of the same rule to the same channel is unfinished, so a receiver
+     * never hears "resolved" before the "firing" it resolves (as an Alertmanager aggregation group).
      */
     List<Delivery> claim(String kind, int limit, Instant now, ToLongFunction<String> leaseMillis,
                          java.util.Set<Long> busy) {
@@ -54,6 +56,7 @@ public final class Deliveries {
                 // A lease can lapse while this process still works on it (a clock jump): never start it twice here.
                 if (busy.contains(r.id())) continue;
                 if (kind.equals("action") && actionInFlight(c, r, now)) continue;
+                if (kind.equals("notify") && olderUnfinished(c, r)) continue;
                 if (!lease(c, r.id(), now, now.plusMillis(leaseMillis.applyAsLong(r.target())))) continue;
                 out.add(new Delivery(r.id(), r.idempotencyKey(), r.kind(), r.target(), r.model(), r.rule(), r.event(),
                         r.attempts() + 1, r.createdAt(), alerts(c, r.id())));
@@ -70,6 +73,20 @@ public final class Deliveries {
             ps.setString(1, r.target());
             ps.setString(2, r.model());
             ps.setLong(3, now.toEpochMilli());
+            ps.setLong(4, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static boolean olderUnfinished(Connection c, Row r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE kind = 'notify' "
+                + "AND target = ? AND model = ? AND rule = ? AND state = 'pending' AND id < ?")) {
+            ps.setString(1, r.target());
+            ps.setString(2, r.model());
+            ps.setString(3, r.rule());
             ps.setLong(4, r.id());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -102,8 +102,7 @@ class NotificationPolicyTest {
             for (int m = 0; m <= 35; m += 5) {
                 w.put("churn", "accuracy", "EU", min(m), m < 30 ? 0.5 : 0.9);
                 w.evaluate(min(m));
-                int at = m;
-                eventually(Duration.ofSeconds(10), () -> assertThat(w.deliveries("pending")).as("at %dm", at).isEmpty());
+                w.awaitSettled("at " + m + "m");
             }
             eventually(Duration.ofSeconds(10), () -> assertThat(receiver.requests()).hasSize(4));
             assertThat(messages(receiver)).containsExactly("firing: EU", "firing: EU", "firing: EU", "resolved: EU");
@@ -125,7 +124,7 @@ class NotificationPolicyTest {
                 w.put("churn", "accuracy", "EU", min(m), m < 20 ? 0.5 : 0.9);
                 w.put("churn", "accuracy", "US", min(m), 0.5);
                 w.evaluate(min(m));
-                eventually(Duration.ofSeconds(10), () -> assertThat(w.deliveries("pending")).isEmpty());
+                w.awaitSettled("at " + m + "m");
             }
             // EU: suppressed at 0 (recorded once, not at 5 and 10), told at 15 once the silence ended,
             // resolved at 20. US: told at 0 only.

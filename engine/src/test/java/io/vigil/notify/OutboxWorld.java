@@ -18,6 +18,9 @@ import io.vigil.store.SeriesKey;
 import io.vigil.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +105,24 @@ public final class OutboxWorld implements AutoCloseable {
 
     public List<Deliveries.Row> deliveries(String state) {
         return notifier.deliveries().list(state, 1000);
+    }
+
+    /** Waits until every outbox row is sealed into a delivery and no delivery is waiting for an attempt. */
+    public void awaitSettled(String when) {
+        eventually(Duration.ofSeconds(10), () -> {
+            assertThat(queuedOutboxRows()).as("outbox rows not yet sealed %s", when).isZero();
+            assertThat(deliveries("pending")).as("deliveries pending %s", when).isEmpty();
+        });
+    }
+
+    private long queuedOutboxRows() {
+        try (Connection c = store.database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'queued'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value of a counter on /metrics. */

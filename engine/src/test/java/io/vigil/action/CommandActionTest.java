@@ -89,7 +89,8 @@ class CommandActionTest {
             Deliveries.Row d = runOnce(w, "EU");
             assertThat(d.state()).isEqualTo("dead");
             assertThat(d.lastError()).isEqualTo("stopped after the timeout of 500ms");
-            assertThat(d.result()).isEqualTo("started");
+            // The shell may report its killed child ("Terminated") in the moment before it is stopped itself.
+            assertThat(d.result()).startsWith("started").doesNotContain("never");
             long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }

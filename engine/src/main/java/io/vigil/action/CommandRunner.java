@@ -57,13 +57,16 @@ public final class CommandRunner {
     }
 
     private static void stop(Process p) throws InterruptedException {
-        p.descendants().forEach(ProcessHandle::destroy);
+        // The program first, so a script cannot carry on after its child is stopped (and print more);
+        // its children are listed before, as they are re-parented and out of reach once it is gone.
+        List<ProcessHandle> children = p.descendants().toList();
         p.destroy();
+        children.forEach(ProcessHandle::destroy);
         if (!p.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Reads the output to the end, keeping only the last characters. */

@@ -149,8 +149,9 @@ class WebhookChannelTest {
             assertThat(receiver.requests()).hasSize(3);
             assertThat(receiver.requests().stream().map(r -> r.header("Idempotency-Key")).distinct().toList())
                     .containsExactly(d.idempotencyKey());
-            assertThat(w.counter("vigil_delivery_retries_total")).isEqualTo(2);
-            assertThat(w.counter("vigil_deliveries_delivered_total")).isEqualTo(1);
+            // The metric is counted just after the outcome is recorded.
+            eventually(Duration.ofSeconds(5), () -> assertThat(w.counter("vigil_delivery_retries_total")).isEqualTo(2));
+            eventually(Duration.ofSeconds(5), () -> assertThat(w.counter("vigil_deliveries_delivered_total")).isEqualTo(1));
         }
     }
 
@@ -201,7 +202,8 @@ class WebhookChannelTest {
             Deliveries.Row d = w.deliveries("dead").get(0);
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.lastError()).isEqualTo("HTTP 400: unknown field 'alerts'");
-            assertThat(w.counter("vigil_deliveries_dead_total")).isEqualTo(1);
+            // The metric is counted just after the outcome is recorded.
+            eventually(Duration.ofSeconds(5), () -> assertThat(w.counter("vigil_deliveries_dead_total")).isEqualTo(1));
             Thread.sleep(300);
             assertThat(receiver.requests()).hasSize(1);
         }

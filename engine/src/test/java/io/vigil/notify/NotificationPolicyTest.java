@@ -113,6 +113,25 @@ class NotificationPolicyTest {
     }
 
     @Test
+    void resolvedWaitsForTheFiringMessageItResolves() throws Exception {
+        // The firing message is refused once with Retry-After: 1; the resolution, queued meanwhile,
+        // must not overtake it.
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> n == 1
+                ? new WebhookReceiver.Response(503, Map.of("Retry-After", "1"), "busy", 0)
+                : WebhookReceiver.Response.status(200));
+             OutboxWorld w = OutboxWorld.open(dir, rules("notify hook"), hook(receiver, "0s"))) {
+            w.startDispatcher();
+            w.put("churn", "accuracy", "EU", T0, 0.5);
+            w.evaluate(T0);
+            eventually(Duration.ofSeconds(10), () -> assertThat(receiver.requests()).hasSize(1));
+            w.put("churn", "accuracy", "EU", min(5), 0.9);
+            w.evaluate(min(5));
+            eventually(Duration.ofSeconds(10), () -> assertThat(w.deliveries("delivered")).hasSize(2));
+            assertThat(messages(receiver)).containsExactly("firing: EU", "firing: EU", "resolved: EU");
+        }
+    }
+
+    @Test
     void aSilenceSuppressesAndRecordsAndTheAlertIsSentWhenItEnds() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.accepting();
              OutboxWorld w = OutboxWorld.open(dir, rules("notify hook"), hook(receiver, "0s"))) {

@@ -29,12 +29,6 @@ public final class OutboxHook implements AlertRepository.TransitionHook {
     }
 
     @Override
-    public void stored(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
-                       Transition transition) {
-        throw new UnsupportedOperationException("the outbox hook works on steps");
-    }
-
-    @Override
     public void stepped(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
                         AlertLifecycle.Step step, Instant t) throws SQLException {
         boolean sends = step.transition()

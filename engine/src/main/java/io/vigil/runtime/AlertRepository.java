@@ -31,23 +31,18 @@ public final class AlertRepository {
         this.dataSource = dataSource;
     }
 
-    /** Writes extra rows for stored transitions inside the same transaction. */
+    /** Writes extra rows for stored instance steps inside the same transaction. */
     @FunctionalInterface
     public interface TransitionHook {
-        void stored(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
-                    io.vigil.runtime.Transition transition) throws SQLException;
-
         /**
          * Called for every stored instance step of an evaluation at {@code t}, with or without a
          * transition, so that what depends on time alone (a repeat while firing) is decided at each
-         * evaluation in the same transaction. The default hands transitions to {@link #stored}.
+         * evaluation in the same transaction.
          */
-        default void stepped(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
-                             AlertLifecycle.Step step, Instant t) throws SQLException {
-            if (step.transition().isPresent()) stored(c, fold, instanceId, labels, step.transition().get());
-        }
+        void stepped(Connection c, AlertBook.RuleFold fold, long instanceId, Map<String, String> labels,
+                     AlertLifecycle.Step step, Instant t) throws SQLException;
 
-        TransitionHook NONE = (c, f, id, l, t) -> {};
+        TransitionHook NONE = (c, f, id, l, step, t) -> {};
     }
 
     /** Stores one group evaluation: every instance step, every transition, and the rules' latest evaluation. */

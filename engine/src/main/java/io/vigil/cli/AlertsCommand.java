@@ -14,20 +14,19 @@ import picocli.CommandLine.Option;
         description = "List the alerts of a running engine (pending and firing, or those in --state).",
         footer = {"", "Exit status: 0 listed, 2 the engine cannot be reached or refused the request."})
 public final class AlertsCommand extends ApiCommand {
-    enum Format { text, json }
 
     @Option(names = "--state", paramLabel = "STATE", description = "pending, firing or inactive.")
     String state;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    OutputFormat format;
 
     @Override
     int run(ApiClient api, PrintWriter out) throws ApiClient.Failure {
         String query = state == null ? "" : "?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
         JsonNode alerts = api.get("/api/v1/alerts" + query);
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             printJson(out, alerts);
             return ExitCodes.OK;
         }

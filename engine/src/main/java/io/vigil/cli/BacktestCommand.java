@@ -53,8 +53,9 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Read this store instead of the config's (credentials: VIGIL_DB_USER, VIGIL_DB_PASSWORD).")
     String store;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json (one object per transition).")
-    String format = "text";
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json has one object per transition.")
+    OutputFormat format;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report with a chart per rule.")
     Path report;
@@ -66,10 +67,6 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("vigil backtest: --format must be text or json, got '" + format + "'");
-            return ExitCodes.USAGE;
-        }
         Instant start = time(from, "--from", err);
         Instant end = time(to, "--to", err);
         if (start == null || end == null) return ExitCodes.USAGE;
@@ -109,7 +106,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         progress.done();
         BacktestOutput output = new BacktestOutput(out);
-        if (format.equals("json")) output.json(result);
+        if (format == OutputFormat.json) output.json(result);
         else output.text(result);
         out.flush();
         if (report != null) {

@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
         footer = {"", "Exit status: 0 report printed (drift or not), 2 unreadable file or unknown feature."})
 public final class DriftCommand implements Callable<Integer> {
     /** The output formats. */
-    enum Format { text, json }
 
     @Spec CommandSpec spec;
 
@@ -49,7 +48,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
@@ -61,7 +60,7 @@ public final class DriftCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         DriftOutput output = new DriftOutput(comparison);
-        if (format == Format.json) output.json(spec.commandLine().getOut());
+        if (format == OutputFormat.json) output.json(spec.commandLine().getOut());
         else output.text(spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -48,8 +48,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL", description = "Store to read (default: the config's, else ./data/vigil).")
     String store;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
 
     @Mixin ConfigOption config;
 
@@ -64,10 +65,6 @@ public final class EvalCommand implements Callable<Integer> {
             t = Instant.parse(at);
         } catch (DateTimeParseException e) {
             err.println("vigil eval: --at must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z, got '" + at + "'");
-            return ExitCodes.USAGE;
-        }
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("vigil eval: --format must be text or json, got '" + format + "'");
             return ExitCodes.USAGE;
         }
         RuleSetLoad load = RuleSetLoad.of(paths, config, err);
@@ -101,7 +98,7 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
         }
-        if (format.equals("json")) {
+        if (format == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
         } else {
             printText(out, rows, compiled);

@@ -75,13 +75,13 @@ public final class SilenceCommand implements Runnable {
 
         @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
                 description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        AlertsCommand.Format format;
+        OutputFormat format;
 
         @Override
         int run(ApiClient api, PrintWriter out) throws ApiClient.Failure {
             JsonNode list = api.get("/api/v1/silences" + (state == null ? "" : "?state="
                     + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8)));
-            if (format == AlertsCommand.Format.json) {
+            if (format == OutputFormat.json) {
                 printJson(out, list);
                 return ExitCodes.OK;
             }

@@ -39,8 +39,9 @@ public final class TestCommand implements Callable<Integer> {
 
     @Mixin ConfigOption config;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    String format = "text";
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
 
     @Spec CommandSpec spec;
 
@@ -48,16 +49,12 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("vigil test: --format must be text or json, got '" + format + "'");
-            return ExitCodes.USAGE;
-        }
         List<Path> files = files(err);
         if (files == null) return ExitCodes.USAGE;
         Path fallbackConfig = config.resolve();
         RuleTestRunner runner = new RuleTestRunner(new RuleCompiler(CompileOptions.defaults()),
                 ConfigLoader.fromProcessEnvironment());
-        TestOutput output = new TestOutput(out, format.equals("json"));
+        TestOutput output = new TestOutput(out, format == OutputFormat.json);
         boolean malformed = false;
         for (Path f : files) {
             String text;

@@ -33,7 +33,7 @@ public final class KieBaseBuild {
         RuleCompiler compiler = new RuleCompiler(new CompileOptions(cache, chunk, threads, engine));
         CompiledRuleSet set = compiler.compile(checked.rules());
         long t2 = System.nanoTime();
-        long kieBases = set.groups().stream().mapToLong(g -> g.kieBases().size()).sum();
+        long kieBases = set.groups().stream().mapToLong(g -> g.listings().size()).sum();
         long drlRules = set.groups().stream().flatMap(g -> g.kieBases().stream())
                 .mapToLong(kb -> kb.getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum()).sum();
         System.out.printf("engine=%s chunk=%d rules=%d groups=%d kiebases=%d drools-rules=%d built=%d reloaded=%d check=%dms compile=%dms"

@@ -10,31 +10,27 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Some rules of a group compiled into one KieBase. Large groups are split so they compile in parallel
- * and an edit recompiles only its chunk; an evaluation runs one fresh session per chunk.
+ * Some rules of a group as one {@link StepProgram}; an evaluation runs one fresh session of the fixed
+ * rules per chunk, so a session's working memory stays bounded in large groups.
  */
 final class Chunk {
-    private final ChunkLayout layout;
-    private final String drl;
+    private final StepProgram program;
     private final int[] groupIndex;
     private final int[][] operandsOfRule;
-    private volatile KieBase kieBase;
+    private final KieBase kieBase;
 
-    Chunk(ChunkLayout layout, String drl, int[] groupIndex, int[][] operandsOfRule) {
-        this.layout = layout;
-        this.drl = drl;
+    Chunk(StepProgram program, int[] groupIndex, int[][] operandsOfRule, KieBase kieBase) {
+        this.program = program;
         this.groupIndex = groupIndex;
         this.operandsOfRule = operandsOfRule;
+        this.kieBase = kieBase;
     }
 
-    String drl() { return drl; }
-
-    KieBase kieBase() { return kieBase; }
-
-    void build(KieBaseCache cache) { kieBase = cache.get(drl); }
+    StepProgram program() { return program; }
 
     /** Evaluates this chunk's rules and adds their outcomes at their group indexes. */
     void evaluate(Inputs inputs, RuleOutcome[] outcomes) {
+        ChunkLayout layout = program.layout();
         List<RulePlan> plans = layout.plans();
         List<List<Breach>> breaches = new ArrayList<>();
         List<Set<String>> errors = new ArrayList<>();
@@ -48,14 +44,18 @@ final class Chunk {
         }
         KieSession session = kieBase.newKieSession();
         try {
-            EvalContext ctx = new EvalContext(layout);
+            EvalContext ctx = new EvalContext(program);
             session.setGlobal("ctx", ctx);
             for (int operand = 0; operand < inputs.size(); operand++) {
                 for (ChunkLayout.Input in : layout.inputsOf(operand)) {
                     for (Inputs.Element e : inputs.elements(operand)) session.insert(ctx.input(in, e.labels(), e.value()));
                 }
             }
-            session.fireAllRules();
+            // a level's steps consume only facts of deeper levels, all complete by now
+            for (List<Step> level : program.byLevel()) {
+                for (Step s : level) session.insert(s);
+                session.fireAllRules();
+            }
             for (Object o : session.getObjects(o -> o instanceof Breach || o instanceof EvalError)) {
                 if (o instanceof Breach b) breaches.get(b.rule()).add(new Breach(groupIndex[b.rule()], b.labels(), b.value()));
                 else if (o instanceof EvalError e) errors.get(e.rule()).add(e.message());

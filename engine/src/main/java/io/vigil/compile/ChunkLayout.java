@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * The numbering shared by one KieBase's DRL and its evaluations: which fact node id each input and
- * each intermediate result gets, and which label projections the generated rules refer to by index.
- * Label names stay on the Java side, so the DRL holds only numbers and escaped comments.
+ * The numbering of one chunk's facts: which fact node id each input and each intermediate result
+ * gets, and the table of label projections that steps refer to by index.
  *
  * Inputs are shared between rules: every (operand, key projection) pair is one fact node, so rules
  * asking the same question see the same facts and share alpha nodes.
@@ -44,7 +43,7 @@ final class ChunkLayout {
                 if (n instanceof Node.Input in) {
                     Operand o = plan.slots().get(in.slot());
                     id = input(operandIndex.applyAsInt(o), o, in.key());
-                } else if (producesFacts(n) && n != plan.root()) {
+                } else if (!(n instanceof Node.Constant)) {
                     id = nextNode++;
                 }
                 factNodes[r][n.id()] = id;
@@ -54,12 +53,6 @@ final class ChunkLayout {
                 if (n instanceof Node.Aggregate a) register(a.by());
             }
         }
-    }
-
-    /** Whether a node's rule inserts facts (a breach at the root); filters fold into their consumer's pattern instead. */
-    static boolean producesFacts(Node n) {
-        return n instanceof Node.Scale || n instanceof Node.Vector || n instanceof Node.SetOp
-                || n instanceof Node.Aggregate;
     }
 
     private void register(Projection p) {
@@ -81,7 +74,7 @@ final class ChunkLayout {
 
     List<RulePlan> plans() { return plans; }
 
-    /** The fact node id of a rule's input or fact-producing node. */
+    /** The fact node id of a rule's node: the shared input node, or the node its step inserts. */
     int factNode(int rule, Node n) {
         int id = factNodes[rule][n.id()];
         if (id < 0) throw new IllegalArgumentException("node " + n.id() + " of " + plans.get(rule).id() + " has no facts");

@@ -5,11 +5,10 @@ import io.vigil.plan.Operand;
 import io.vigil.plan.RulePlan;
 import java.util.Arrays;
 import java.util.List;
-import org.kie.api.KieBase;
 
 /**
  * The rules of one model that share a schedule (one scheduled job), compiled: their plans, the distinct
- * operands the runtime must compute for them, and the KieBases that evaluate their conditions.
+ * operands the runtime must compute for them, and the step programs that evaluate their conditions.
  */
 public final class CompiledGroup {
     private final String model;
@@ -36,10 +35,8 @@ public final class CompiledGroup {
     /** Every distinct operand of the group's rules; compute each once per evaluation. */
     public List<Operand> operands() { return operands; }
 
-    /** The DRL of each KieBase of this group. */
-    public List<String> drl() { return chunks.stream().map(Chunk::drl).toList(); }
-
-    public List<KieBase> kieBases() { return chunks.stream().map(Chunk::kieBase).toList(); }
+    /** The steps of each chunk of this group, as {@code vigil compile} lists them. */
+    public List<String> listings() { return chunks.stream().map(c -> StepListing.of(c.program())).toList(); }
 
     /** An empty set of operand values for one evaluation. */
     public Inputs newInputs() { return new Inputs(operands.size()); }

@@ -111,7 +111,7 @@ public final class KieBaseCache {
         KieModuleModel model = ks.newKieModuleModel();
         model.newKieBaseModel("rules").setDefault(true).addPackage("*");
         kfs.writeKModuleXML(model.toXML());
-        kfs.write("src/main/resources/vigil/rules.drl", drl);
+        kfs.write("src/main/resources/rules.drl", drl);
         KieBuilder builder = engine == Engine.CLASSIC ? ks.newKieBuilder(kfs).buildAll()
                 : ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

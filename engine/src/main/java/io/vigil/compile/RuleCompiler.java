@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.kie.api.KieBase;
 
 /**
  * Plans and compiles a checked rule set: groups rules by (model, schedule), splits big groups into
- * chunks, writes each chunk's DRL and builds the KieBases in parallel through a {@link KieBaseCache}.
+ * chunks and turns each chunk into a {@link StepProgram} for the fixed rules of {@code vigil.drl},
+ * whose one KieBase is built (or reloaded) through a {@link KieBaseCache} the first time it is needed.
  */
 public final class RuleCompiler {
     private final CompileOptions options;
@@ -33,36 +31,36 @@ public final class RuleCompiler {
     /** The cache this compiler builds through, e.g. to see how many KieBases were compiled or reloaded. */
     public KieBaseCache cache() { return cache; }
 
-    /** Plans, generates and builds everything; throws {@link CompileException} if Drools rejects generated DRL. */
+    /** Plans everything and makes sure the fixed rules are built; throws {@link CompileException} if Drools rejects them. */
     public CompiledRuleSet compile(List<ResolvedRule> rules) {
         Map<List<String>, List<RulePlan>> byGroup = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         for (ResolvedRule r : rules) {
             byGroup.computeIfAbsent(List.of(r.model(), r.schedule().key()), k -> new ArrayList<>()).add(Planner.plan(r));
         }
+        KieBase rulesBase = FixedRules.kieBase(cache);
         List<CompiledGroup> groups = new ArrayList<>();
-        for (List<RulePlan> plans : byGroup.values()) groups.add(group(plans));
-        build(groups.stream().flatMap(g -> g.chunks().stream()).toList());
+        for (List<RulePlan> plans : byGroup.values()) groups.add(group(plans, rulesBase));
         return new CompiledRuleSet(groups);
     }
 
     /**
-     * The DRL of each model's rules in one package, as {@code vigil compile} prints it; the engine builds
-     * the same rules chunk by chunk. Nothing is built here.
+     * The steps of each model's rules as one program, as {@code vigil compile} prints them; the engine
+     * runs the same steps chunk by chunk. Nothing is built here.
      */
-    public static SortedMap<String, String> drlByModel(List<ResolvedRule> rules) {
+    public static SortedMap<String, String> listingByModel(List<ResolvedRule> rules) {
         Map<String, List<RulePlan>> byModel = new TreeMap<>();
         for (ResolvedRule r : rules) byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(Planner.plan(r));
         SortedMap<String, String> out = new TreeMap<>();
         byModel.forEach((model, plans) -> {
             plans.sort(Comparator.comparing(RulePlan::id));
             Map<Operand, Integer> operands = operandIndex(plans);
-            out.put(model, DrlGenerator.generate("vigil", new ChunkLayout(plans, operands::get)));
+            out.put(model, StepListing.of(StepProgram.of(new ChunkLayout(plans, operands::get))));
         });
         return out;
     }
 
-    private CompiledGroup group(List<RulePlan> plans) {
+    private CompiledGroup group(List<RulePlan> plans, KieBase rulesBase) {
         plans.sort(Comparator.comparing(RulePlan::id));
         Map<Operand, Integer> operands = operandIndex(plans);
         Map<RulePlan, Integer> index = new HashMap<>();
@@ -73,7 +71,7 @@ public final class RuleCompiler {
             int[] groupIndex = members.stream().mapToInt(index::get).toArray();
             int[][] operandsOfRule = members.stream()
                     .map(p -> p.slots().stream().mapToInt(operands::get).toArray()).toArray(int[][]::new);
-            chunks.add(new Chunk(layout, DrlGenerator.generate("vigil", layout), groupIndex, operandsOfRule));
+            chunks.add(new Chunk(StepProgram.of(layout), groupIndex, operandsOfRule, rulesBase));
         }
         RulePlan first = plans.get(0);
         return new CompiledGroup(first.rule().model(), first.schedule(), plans, List.copyOf(operands.keySet()), chunks);
@@ -87,7 +85,7 @@ public final class RuleCompiler {
 
     /**
      * Splits a group into about size/chunkSize chunks by a hash of each rule's id, with a power-of-two
-     * chunk count: adding or removing a rule changes one chunk's DRL, so only that chunk recompiles.
+     * chunk count, so one session's working memory stays bounded.
      */
     private List<List<RulePlan>> split(List<RulePlan> plans) {
         int wanted = (plans.size() + options.chunkSize() - 1) / options.chunkSize();
@@ -97,26 +95,5 @@ public final class RuleCompiler {
         for (RulePlan p : plans) out.get(((p.id().hashCode() * 0x9E3779B1) >>> 8) % buckets).add(p);
         out.removeIf(List::isEmpty);
         return out;
-    }
-
-    private void build(List<Chunk> chunks) {
-        if (chunks.size() <= 1 || options.threads() == 1) {
-            chunks.forEach(c -> c.build(cache));
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), chunks.size()));
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Chunk c : chunks) done.add(pool.submit(() -> c.build(cache)));
-            for (Future<?> f : done) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building rules", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code vigil compile} as a user runs it: printed DRL, --out files, errors and exit codes. */
+/** {@code vigil compile} as a user runs it: printed steps, --out files, --drl, errors and exit codes. */
 class CompileCommandTest {
 
     @TempDir Path dir;
@@ -32,29 +32,36 @@ class CompileCommandTest {
     }
 
     @Test
-    void printsOnePackagePerModel() throws Exception {
+    void printsTheStepsOfEachModel() throws Exception {
         Path rules = write("a.vigil", """
                 model shop { every 5m  notify x  rule slow { when latency_ms > 250 } }
                 model bank { every 1h  notify x  rule low { when balance < 0 } }
                 """);
         assertThat(run("compile", rules.toString())).isEqualTo(0);
-        String drl = out.toString();
-        assertThat(drl.split("(?m)^package vigil;$", -1)).hasSize(3);
-        assertThat(drl).contains("rule \"shop/slow#1 " + rules + ":1\"", "Value( node == 1, nan == false, cmp > 250.0 )",
-                "rule \"bank/low#1 " + rules + ":2\"", "cmp < 0.0");
-        assertThat(drl.indexOf("bank/low")).isLessThan(drl.indexOf("shop/slow"));
+        String listing = out.toString();
+        assertThat(listing.split("(?m)^# model ", -1)).hasSize(3);
+        assertThat(listing).contains("rule 0: shop/slow (" + rules + ":1)", "input node 1 = operand 0: latency_ms",
+                "filter > 250.0", "rule 0: bank/low (" + rules + ":2)", "filter < 0.0");
+        assertThat(listing.indexOf("bank/low")).isLessThan(listing.indexOf("shop/slow"));
+    }
+
+    @Test
+    void drlPrintsTheFixedRules() {
+        assertThat(run("compile", "--drl")).isEqualTo(0);
+        assertThat(out.toString()).startsWith("// The fixed rules").contains("package io.vigil.fixedrules;",
+                "rule \"filter >\"", "rule \"breach\"");
     }
 
     @Test
     void writesModelFilesWithOut() throws Exception {
         Path rules = write("a.vigil", "model shop { every 5m  notify x  rule slow { when latency_ms > 250 } }\n");
-        Path target = dir.resolve("drl");
+        Path target = dir.resolve("steps");
         assertThat(run("compile", rules.toString(), "--out", target.toString())).isEqualTo(0);
         assertThat(out.toString()).contains("wrote 1 file to " + target);
         try (var files = Files.list(target)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("shop.drl");
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("shop.steps");
         }
-        assertThat(Files.readString(target.resolve("shop.drl"))).contains("rule \"shop/slow#1 ");
+        assertThat(Files.readString(target.resolve("shop.steps"))).contains("rule 0: shop/slow (");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ChunkedGroupTest {
 
         CompiledGroup g = new RuleCompiler(CompileOptions.defaults().withChunkSize(3)).compile(checked.rules())
                 .groups().get(0);
-        assertThat(g.kieBases().size()).isGreaterThan(1);
+        assertThat(g.listings().size()).isGreaterThan(1);
         assertThat(g.operands()).hasSize(2); // a and b, shared by every chunk
 
         Inputs in = g.newInputs();

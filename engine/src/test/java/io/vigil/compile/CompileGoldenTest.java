@@ -13,18 +13,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The DRL generated for each {@code golden/compile/*.vigil} is exactly its {@code .drl} file. */
+/** The steps planned for each {@code golden/compile/*.vigil} are exactly its {@code .steps} file. */
 class CompileGoldenTest {
 
     @TestFactory
-    Stream<DynamicTest> drl() {
-        return GoldenFiles.cases("compile", ".vigil", ".drl", CompileGoldenTest::render);
+    Stream<DynamicTest> steps() {
+        return GoldenFiles.cases("compile", ".vigil", ".steps", CompileGoldenTest::render);
     }
 
-    /** Checks a rule file (it must be clean) and returns the DRL of each model, models separated by a blank line. */
+    /** Checks a rule file (it must be clean) and returns the step listing of each model, models separated by a blank line. */
     static String render(Path file) {
         CheckResult checked = check(file);
-        return String.join("\n", RuleCompiler.drlByModel(checked.rules()).values());
+        return String.join("\n", RuleCompiler.listingByModel(checked.rules()).values());
     }
 
     static CheckResult check(Path file) {

@@ -2,37 +2,39 @@ package io.vigil.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.ast.Source;
-import io.vigil.check.CheckResult;
-import io.vigil.check.Checker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
 
-/** Compiled packages are kept on disk by DRL hash and reloaded by a restarted engine without recompiling. */
+/**
+ * The fallback build of DRL (used when the prebuilt fixed rules are missing, and by the build itself):
+ * compiled packages are kept on disk by DRL hash and reloaded by a restarted process without compiling.
+ */
 class KieBaseCacheTest {
 
     @TempDir Path cacheDir;
 
-    private static List<io.vigil.check.ResolvedRule> rules(String threshold) {
-        String text = "model m { every 1m  notify x  rule r { when accuracy < " + threshold + " } }\n";
-        CheckResult checked = Checker.check(List.of(new Source("c.vigil", text)), null);
-        assertThat(checked.hasErrors()).isFalse();
-        return checked.rules();
+    private static String drl(double threshold) {
+        return "package t;\nimport io.vigil.compile.Value;\n"
+                + "rule \"high\" when $v : Value( value > " + threshold + " ) then insert( \"fired \" + $v.seq() ); end\n";
     }
 
-    private RuleCompiler compiler() {
-        return new RuleCompiler(CompileOptions.defaults().withCacheDir(cacheDir));
-    }
-
-    private static List<Breach> evaluate(CompiledRuleSet set, double accuracy) {
-        CompiledGroup g = set.groups().get(0);
-        Inputs in = g.newInputs().add(0, Map.of("segment", "EU"), accuracy);
-        return g.evaluate(in).get(0).breaches();
+    /** How many of the values fire the rule. */
+    private static long fired(KieBase kb, double... values) {
+        KieSession s = kb.newKieSession();
+        try {
+            for (int i = 0; i < values.length; i++) s.insert(new Value(1, new TreeMap<>(), "", values[i], i));
+            s.fireAllRules();
+            return s.getObjects(o -> o instanceof String).size();
+        } finally {
+            s.dispose();
+        }
     }
 
     private List<Path> cached() throws Exception {
@@ -42,34 +44,42 @@ class KieBaseCacheTest {
     }
 
     @Test
-    void anUnchangedRuleSetReloadsFromDiskAndStillEvaluates() throws Exception {
-        RuleCompiler first = compiler();
-        first.compile(rules("0.8"));
-        assertThat(first.cache().builds()).isEqualTo(1);
+    void anUnchangedDrlReloadsFromDiskAndStillEvaluates() throws Exception {
+        KieBaseCache first = new KieBaseCache(cacheDir);
+        first.get(drl(0.8));
+        assertThat(first.builds()).isEqualTo(1);
         assertThat(cached()).hasSize(1);
 
-        RuleCompiler restarted = compiler();
-        CompiledRuleSet set = restarted.compile(rules("0.8"));
-        assertThat(restarted.cache().builds()).isZero();
-        assertThat(restarted.cache().diskLoads()).isEqualTo(1);
-        assertThat(evaluate(set, 0.7)).singleElement().satisfies(b -> assertThat(b.value()).isEqualTo(0.7));
-        assertThat(evaluate(set, 0.9)).isEmpty();
+        KieBaseCache restarted = new KieBaseCache(cacheDir);
+        KieBase kb = restarted.get(drl(0.8));
+        assertThat(restarted.builds()).isZero();
+        assertThat(restarted.diskLoads()).isEqualTo(1);
+        assertThat(fired(kb, 0.7, 0.9, 1.5)).isEqualTo(2);
 
-        RuleCompiler edited = compiler();
-        CompiledRuleSet changed = edited.compile(rules("0.95"));
-        assertThat(edited.cache().builds()).isEqualTo(1);
+        KieBaseCache edited = new KieBaseCache(cacheDir);
+        KieBase changed = edited.get(drl(0.95));
+        assertThat(edited.builds()).isEqualTo(1);
         assertThat(cached()).hasSize(2);
-        assertThat(evaluate(changed, 0.9)).hasSize(1);
+        assertThat(fired(changed, 0.7, 0.9, 1.5)).isEqualTo(1);
     }
 
     @Test
     void aCorruptCachedPackageIsRebuilt() throws Exception {
-        compiler().compile(rules("0.8"));
+        new KieBaseCache(cacheDir).get(drl(0.8));
         Files.write(cached().get(0), new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
-        RuleCompiler restarted = compiler();
-        CompiledRuleSet set = restarted.compile(rules("0.8"));
-        assertThat(restarted.cache().builds()).isEqualTo(1);
-        assertThat(evaluate(set, 0.7)).hasSize(1);
+        KieBaseCache restarted = new KieBaseCache(cacheDir);
+        KieBase kb = restarted.get(drl(0.8));
+        assertThat(restarted.builds()).isEqualTo(1);
+        assertThat(fired(kb, 0.9)).isEqualTo(1);
         assertThat(Files.size(cached().get(0))).isGreaterThan(100);
+    }
+
+    @Test
+    void theEngineUsesThePrebuiltFixedRules() {
+        // built by FixedRulesBuild in the Maven build; without it every start would compile vigil.drl
+        assertThat(FixedRules.prebuilt()).isTrue();
+        KieBaseCache fallback = new KieBaseCache(cacheDir);
+        FixedRules.kieBase(fallback);
+        assertThat(fallback.builds()).isZero();
     }
 }

@@ -14,10 +14,11 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * Hostile text in every place a rule file allows it (path, model and rule names that are DRL keywords,
- * label values, regexes, baseline and feature names, templates, label clauses) must not change the
- * structure of the generated DRL: the KieBase has exactly the intended rules and evaluates correctly.
+ * label values, regexes, baseline and feature names, templates, label clauses) travels as data: the
+ * KieBase is the fixed one, evaluation is correct, and the {@code vigil compile} listing keeps one line
+ * per item.
  */
-class DrlInjectionTest {
+class InjectionTest {
 
     private static final String PATH = "evil\"dir/x\n rule \"x\" when then end /* ${x} */.vigil";
 
@@ -44,14 +45,16 @@ class DrlInjectionTest {
         assertThat(checked.hasErrors()).as(checked.diagnostics().toString()).isFalse();
         CompiledGroup group = new RuleCompiler(CompileOptions.defaults()).compile(checked.rules()).groups().get(0);
 
-        List<KieBase> bases = group.kieBases();
-        List<String> names = bases.stream().flatMap(kb -> kb.getKiePackages().stream())
-                .flatMap(p -> p.getRules().stream()).map(Rule::getName).sorted().toList();
-        String path = "evil%22dir/x%0A rule %22x%22 when then end /%2A %24{x} %2A/.vigil";
-        assertThat(names).containsExactly(
-                "then/end#1 " + path + ":5",
-                "then/forge#2 " + path + ":13",
-                "then/rule#4 " + path + ":10");
+        KieBase kb = FixedRules.kieBase(new KieBaseCache(null));
+        List<String> names = kb.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(Rule::getName).toList();
+        assertThat(names).allSatisfy(n -> assertThat(FixedRules.drl()).contains("rule \"" + n + "\""))
+                .noneMatch(n -> n.contains("then/"));
+
+        String listing = group.listings().get(0);
+        String path = "evil\"dir/x%0A rule \"x\" when then end /* ${x} */.vigil";
+        assertThat(listing).contains("rule 0: then/end (" + path + ":5)", "rule 1: then/forge (" + path + ":13)",
+                "rule 2: then/rule (" + path + ":10)");
+        assertThat(listing.lines().filter(l -> l.startsWith("rule "))).hasSize(3);
 
         // the hostile feature name and label values travel as data and come out intact
         String feature = "\"); end rule \"y\" when then end //";
@@ -73,13 +76,12 @@ class DrlInjectionTest {
     }
 
     @Test
-    void encodingIsInjectiveAndLeavesNoDrlSyntax() {
+    void listingTextIsInjectiveAndOneLine() {
         String hostile = "a\"b\\c\nd\re%25f${g}*/h\u2028i\u0000j\uD83D\uDE00";
-        String literal = DrlText.string(hostile);
-        assertThat(literal.substring(1, literal.length() - 1)).doesNotContain("\"", "\\", "\n", "\r", "$", "*/", "\u2028");
-        assertThat(literal).isEqualTo("\"a%22b%5Cc%0Ad%0De%2525f%24{g}%2A/h%E2%80%A8i%00j%F0%9F%98%80\"");
-        assertThat(DrlText.string("a%22")).isNotEqualTo(DrlText.string("a\""));
-        assertThat(DrlText.comment("x\ny")).isEqualTo("// x%0Ay");
+        String line = ListingText.line(hostile);
+        assertThat(line).doesNotContain("\\", "\n", "\r", "\u2028", "\u0000");
+        assertThat(line).isEqualTo("a\"b%5Cc%0Ad%0De%2525f${g}*/h%E2%80%A8i%00j%F0%9F%98%80");
+        assertThat(ListingText.line("a%22")).isNotEqualTo(ListingText.line("a\""));
     }
 
     private static int operandIndex(CompiledGroup group, String prefix) {

@@ -1,0 +1,72 @@
+package io.vigil.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code vigil.drl}, the one fixed set of Drools rules that evaluates every rule set, and its KieBase:
+ * built once per process from the classes {@link FixedRulesBuild} compiled at build time, or, when
+ * those are missing or stale (e.g. the DRL was edited without a Maven build), compiled from the DRL.
+ */
+public final class FixedRules {
+    private FixedRules() {}
+
+    static final String DESCRIPTOR = "io/vigil/compile/fixed-rules.properties";
+    static final String MODEL_CLASS = "model.class";
+    static final String DRL_HASH = "drl.hash";
+    private static final Logger LOG = LoggerFactory.getLogger(FixedRules.class);
+    private static final String DRL = read();
+
+    public static String drl() { return DRL; }
+
+    /** The KieBase of the fixed rules, from the prebuilt classes when they match the DRL, else through {@code fallback}. */
+    static KieBase kieBase(KieBaseCache fallback) {
+        KieBase prebuilt = Prebuilt.BASE;
+        return prebuilt != null ? prebuilt : fallback.get(DRL);
+    }
+
+    /** Whether the prebuilt classes are used (false means every process compiles the DRL). */
+    public static boolean prebuilt() { return Prebuilt.BASE != null; }
+
+    /** Holder: the prebuilt KieBase is made on first use, once. */
+    private static final class Prebuilt {
+        static final KieBase BASE = load();
+
+        private static KieBase load() {
+            try (InputStream in = FixedRules.class.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
+                if (in == null) {
+                    LOG.warn("no prebuilt rules on the class path ({}): compiling vigil.drl, which takes seconds", DESCRIPTOR);
+                    return null;
+                }
+                Properties p = new Properties();
+                p.load(in);
+                if (!KieBaseCache.hash(DRL).equals(p.getProperty(DRL_HASH))) {
+                    LOG.warn("prebuilt rules are older than vigil.drl: compiling vigil.drl; rebuild with Maven");
+                    return null;
+                }
+                Model model = (Model) Class.forName(p.getProperty(MODEL_CLASS)).getDeclaredConstructor().newInstance();
+                return KieBaseBuilder.createKieBaseFromModel(model);
+            } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+                LOG.warn("prebuilt rules do not load ({}): compiling vigil.drl", e.toString());
+                return null;
+            }
+        }
+    }
+
+    private static String read() {
+        try (InputStream in = FixedRules.class.getResourceAsStream("vigil.drl")) {
+            if (in == null) throw new IllegalStateException("vigil.drl is missing from the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -3,8 +3,8 @@
 #
 # Generates a rule file (every 5m, for 10m) and a test file with 100 tests over three series whose
 # expected alerts are worked out here in Python, then measures
-#   1. in-process (io.vigil.bench.RuleTestTiming): the first run after JVM start (read, check, KieBase
-#      build, in-memory store, replay, compare) and warm runs (KieBase cached), wall and CPU time;
+#   1. in-process (io.vigil.bench.RuleTestTiming): the first run after JVM start (read, check, the fixed
+#      rules' KieBase, in-memory store, replay, compare) and warm runs, wall and CPU time;
 #   2. the whole command, `./vigil test FILE`, against `./vigil --version` (JVM start and CLI set-up).
 # Run from anywhere: bench/rule-tests.sh     Environment: TESTS (default 100).
 set -euo pipefail
@@ -42,10 +42,8 @@ mvn -B -q -o -Dstyle.color=never -DskipTests -pl bench -am package >&2 2>/dev/nu
 ./vigil test "$work/bench.test.yaml" | tail -1          # must say: N passed, 0 failed
 
 echo "== in-process: io.vigil.bench.RuleTestTiming =="
-for engine in EXECUTABLE_MODEL CLASSIC; do
-  java -cp "bench/target/vigil-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" io.vigil.bench.RuleTestTiming \
-    "$work/bench.test.yaml" 10 "$engine" 2>/dev/null
-done
+java -cp "bench/target/vigil-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" io.vigil.bench.RuleTestTiming \
+  "$work/bench.test.yaml" 10 2>/dev/null
 
 echo "== whole command =="
 if command -v hyperfine >/dev/null; then

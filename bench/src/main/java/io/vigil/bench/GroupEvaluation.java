@@ -8,26 +8,24 @@ import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompiledRuleSet;
 import io.vigil.compile.Inputs;
 import io.vigil.compile.RuleCompiler;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Evaluation cost once KieBases are ready: every group of the generated rule set evaluated with
+ * Evaluation cost once the rules are loaded: every group of the generated rule set evaluated with
  * {@code series} elements per operand (labels segment/region/feature), median of repeated runs.
- * Arguments: rules, cache dir, series per operand, repeats.
+ * Arguments: rules, series per operand, repeats.
  */
 public final class GroupEvaluation {
     public static void main(String[] args) {
         int rules = Integer.parseInt(args[0]);
-        Path cache = Path.of(args[1]);
-        int series = Integer.parseInt(args[2]);
-        int repeats = Integer.parseInt(args[3]);
+        int series = Integer.parseInt(args[1]);
+        int repeats = Integer.parseInt(args[2]);
         String text = RuleSetGenerator.generate(rules, Math.max(1, rules / 250));
         CheckResult checked = Checker.check(List.of(new Source("bench.vigil", text)), null);
-        CompiledRuleSet set = new RuleCompiler(CompileOptions.defaults().withCacheDir(cache)).compile(checked.rules());
+        CompiledRuleSet set = new RuleCompiler(CompileOptions.defaults()).compile(checked.rules());
         Random random = new Random(42);
         long facts = 0;
         long[] nanos = new long[repeats];

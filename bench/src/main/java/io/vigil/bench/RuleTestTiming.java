@@ -1,7 +1,6 @@
 package io.vigil.bench;
 
 import io.vigil.compile.CompileOptions;
-import io.vigil.compile.KieBaseCache;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.ConfigLoader;
 import io.vigil.testing.RuleTestRunner;
@@ -13,11 +12,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Time of one rule test file after JVM start, in-process: the first run (reads, checks, builds the
- * KieBase, creates the in-memory store, replays, compares) and warm runs (the same file again: the
- * KieBase comes from the compiler's cache, the rest is redone). Wall and this thread's CPU time, which
- * other processes on a shared machine do not inflate. Arguments: test file, warm runs, and the Drools
- * engine (EXECUTABLE_MODEL, the engine's, or CLASSIC, which needs drools-mvel: on the bench class path only).
+ * Time of one rule test file after JVM start, in-process: the first run (reads, checks, loads the
+ * fixed rules' KieBase, creates the in-memory store, replays, compares) and warm runs (the same file
+ * again: everything but the KieBase is redone). Wall and this thread's CPU time, which other processes
+ * on a shared machine do not inflate. Arguments: test file, warm runs.
  */
 public final class RuleTestTiming {
     private RuleTestTiming() {}
@@ -25,9 +23,8 @@ public final class RuleTestTiming {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        KieBaseCache.Engine engine = args.length > 2 ? KieBaseCache.Engine.valueOf(args[2]) : KieBaseCache.Engine.EXECUTABLE_MODEL;
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        RuleTestRunner runner = new RuleTestRunner(new RuleCompiler(new CompileOptions(null, 100, 1, engine)),
+        RuleTestRunner runner = new RuleTestRunner(new RuleCompiler(CompileOptions.defaults()),
                 ConfigLoader.fromProcessEnvironment());
         long[] wall = new long[runs + 1];
         long[] cpuMs = new long[runs + 1];
@@ -47,7 +44,7 @@ public final class RuleTestTiming {
         long[] warmCpu = Arrays.copyOfRange(cpuMs, 1, cpuMs.length);
         Arrays.sort(warmWall);
         Arrays.sort(warmCpu);
-        System.out.printf("%s: %d tests: first run %d ms wall (%d ms cpu); warm median %d ms wall (%d ms cpu) over %d runs%n",
-                engine, tests, wall[0], cpuMs[0], warmWall[runs / 2], warmCpu[runs / 2], runs);
+        System.out.printf("%d tests: first run %d ms wall (%d ms cpu); warm median %d ms wall (%d ms cpu) over %d runs%n",
+                tests, wall[0], cpuMs[0], warmWall[runs / 2], warmCpu[runs / 2], runs);
     }
 }

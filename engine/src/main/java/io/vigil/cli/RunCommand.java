@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         var serverSettings = StoreConfig.server(cfg);
         if (port != null) serverSettings = serverSettings.withPort(port);
         JdbcMetricStore store = JdbcMetricStore.open(StoreConfig.store(cfg));
-        Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults().withCacheDir(Path.of("data", "kiebase-cache"))),
+        Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults()),
                 cfg.engine().catchUp(), Clock.systemUTC());
         CheckResult check;
         try {

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns DRL into a KieBase with Drools' executable model, remembering compiled packages by a hash of
- * their DRL: in memory, and as kjar files under a directory so a restarted engine with an unchanged
- * rule set reloads compiled classes instead of compiling again. A cached file that no longer loads
- * (e.g. written by another engine version) is rebuilt and replaced.
+ * their DRL: in memory, and as kjar files under a directory, so a later process reloads compiled classes
+ * instead of compiling again. A cached file that no longer loads (e.g. written by another engine
+ * version) is rebuilt and replaced. {@link FixedRulesBuild} gets its compiled classes this way; the
+ * engine only when the prebuilt fixed rules are missing ({@link FixedRules}).
  */
 public final class KieBaseCache {
 
@@ -38,16 +39,7 @@ public final class KieBaseCache {
     private static final String FORMAT = "vigil-kjar-1 drools-10.2.0";
     private static final Logger LOG = LoggerFactory.getLogger(KieBaseCache.class);
 
-    /** How Drools turns DRL into a KieBase. */
-    public enum Engine {
-        /** DRL compiled to Java classes that a kjar keeps, so a cached package reloads without compiling. */
-        EXECUTABLE_MODEL,
-        /** Drools' classic MVEL-based build; needs {@code org.drools:drools-mvel} and always recompiles. */
-        CLASSIC
-    }
-
     private final Path dir;
-    private final Engine engine;
     // futures, so a long build does not hold a map lock that parallel builds of other DRL would wait on
     private final Map<String, CompletableFuture<KieBase>> memory = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
@@ -55,12 +47,7 @@ public final class KieBaseCache {
 
     /** @param dir where compiled packages are kept, or null for memory only */
     public KieBaseCache(Path dir) {
-        this(dir, Engine.EXECUTABLE_MODEL);
-    }
-
-    public KieBaseCache(Path dir, Engine engine) {
-        this.dir = engine == Engine.CLASSIC ? null : dir;
-        this.engine = engine;
+        this.dir = dir;
     }
 
     /** The KieBase of {@code drl}, built at most once per process and, with a directory, once per rule set. */
@@ -112,8 +99,7 @@ public final class KieBaseCache {
         model.newKieBaseModel("rules").setDefault(true).addPackage("*");
         kfs.writeKModuleXML(model.toXML());
         kfs.write("src/main/resources/rules.drl", drl);
-        KieBuilder builder = engine == Engine.CLASSIC ? ks.newKieBuilder(kfs).buildAll()
-                : ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) throw new CompileException("Drools rejected generated DRL: " + errors, drl);
         builds.incrementAndGet();

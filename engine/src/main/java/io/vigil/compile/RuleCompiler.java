@@ -25,10 +25,10 @@ public final class RuleCompiler {
 
     public RuleCompiler(CompileOptions options) {
         this.options = options;
-        this.cache = new KieBaseCache(options.cacheDir(), options.engine());
+        this.cache = new KieBaseCache(null);
     }
 
-    /** The cache this compiler builds through, e.g. to see how many KieBases were compiled or reloaded. */
+    /** The fallback build of the fixed rules, used only without the prebuilt classes; counts its builds. */
     public KieBaseCache cache() { return cache; }
 
     /** Plans everything and makes sure the fixed rules are built; throws {@link CompileException} if Drools rejects them. */

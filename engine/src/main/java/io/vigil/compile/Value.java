@@ -4,7 +4,7 @@ import java.util.SortedMap;
 
 /**
  * One element of a series set inside the rule engine: the runtime inserts one per operand value, the
- * generated rules insert one per element of each intermediate result.
+ * rules of vigil.drl insert one per element of each intermediate result.
  *
  * @param node   which input or condition-tree node of the KieBase this element belongs to
  * @param labels the element's labels, sorted
@@ -15,7 +15,7 @@ public record Value(int node, SortedMap<String, String> labels, String key, doub
 
     /**
      * Whether the value is NaN. Drools compares boxed doubles with {@code compareTo}, under which NaN is
-     * greater than everything and NaN == NaN, so every generated comparison first requires {@code nan == false}.
+     * greater than everything and NaN == NaN, so every comparison in vigil.drl first requires {@code nan == false}.
      */
     public boolean isNan() { return Double.isNaN(value); }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A node of a rule's condition tree over operand slots, after constant folding: every node yields a
  * series set (only the root may be a {@link Constant}). Ids are the post-order position within the
- * rule; {@code depth} is the distance from the root, so generated rules fire deeper nodes first.
+ * rule; {@code depth} is the distance from the root, and deeper nodes are evaluated first.
  * {@code key} is the projection this node's consumer matches its elements on; nodes that keep their
  * input's labels (filters, arithmetic with a scalar) pass their consumer's projection down to their child.
  */
@@ -18,7 +18,7 @@ public sealed interface Node {
 
     Projection key();
 
-    /** The source this node comes from, for generated rule names and error messages. */
+    /** The source this node comes from, for listings and error messages. */
     Span span();
 
     /** The children, left to right. */

@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 public sealed interface Operand {
 
-    /** The operand in rule-file syntax, for generated comments and messages. */
+    /** The operand in rule-file syntax, for listings and messages. */
     String describe();
 
     /** A bare selector or {@code last(s)}: each series' latest sample no older than {@code staleness}. */

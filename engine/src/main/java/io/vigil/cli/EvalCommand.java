@@ -7,6 +7,7 @@ import io.vigil.check.CheckResult;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompiledRuleSet;
+import io.vigil.compile.FixedRules;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.runtime.AlertBook;
 import io.vigil.runtime.AlertTracker;
@@ -58,6 +59,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FixedRules.preload(); // overlaps the rest of start-up
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant t;

@@ -33,6 +33,18 @@ public final class FixedRules {
         return prebuilt != null ? prebuilt : fallback.get(DRL);
     }
 
+    /**
+     * Starts making the prebuilt KieBase on a background thread, so it overlaps a command's other
+     * start-up work (reading and checking files, opening the store) on another core.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            KieBase ignored = Prebuilt.BASE;
+        }, "vigil-rules-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Whether the prebuilt classes are used (false means every process compiles the DRL). */
     public static boolean prebuilt() { return Prebuilt.BASE != null; }
 

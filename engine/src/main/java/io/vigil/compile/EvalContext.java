@@ -24,7 +24,7 @@ public final class EvalContext {
 
     /** An input element, keyed for the node that consumes it. */
     Value input(ChunkLayout.Input in, SortedMap<String, String> labels, double value) {
-        return new Value(in.node(), labels, in.key().key(labels), value, seq++);
+        return new Value(in.consumer(), in.relation(), in.node(), labels, in.key().key(labels), value, seq++);
     }
 
     /** The element step {@code s} makes of {@code src}: labels projected and keyed as its consumer needs. */
@@ -33,7 +33,7 @@ public final class EvalContext {
         SortedMap<String, String> labels = d.labels() < 0 ? src.labels()
                 : program.layout().projections().get(d.labels()).apply(src.labels());
         String key = d.key() < 0 ? src.key() : program.layout().projections().get(d.key()).key(labels);
-        return new Value(s.out(), labels, key, value, seq++);
+        return new Value(d.to().kind(), d.to().relation(), s.out(), labels, key, value, seq++);
     }
 
     /** Series ⊗ scalar, in the order the rule wrote them. */

@@ -1,5 +1,7 @@
 package io.vigil.compile;
 
+import io.vigil.plan.Node;
+
 /** What a {@link Step} does; each kind is matched by its own rules in {@code vigil.drl}. */
 public enum StepKind {
     /** Keeps the elements whose value satisfies {@code relation number}. */
@@ -18,5 +20,31 @@ public enum StepKind {
     /** Turns the elements of a rule's root into its breaches. */
     BREACH,
     /** The one breach of a rule whose condition is a constant that holds. */
-    CONSTANT
+    CONSTANT;
+
+    /** The kind of the step a (non-input, non-constant) node becomes. */
+    static StepKind of(Node n) {
+        if (n instanceof Node.Filter) return FILTER;
+        if (n instanceof Node.Scale) return SCALE;
+        if (n instanceof Node.Vector) return VECTOR;
+        if (n instanceof Node.SetOp o) {
+            return switch (o.op()) {
+                case AND -> AND;
+                case OR -> OR;
+                case UNLESS -> UNLESS;
+                default -> throw new IllegalArgumentException(o.op().symbol);
+            };
+        }
+        if (n instanceof Node.Aggregate a) {
+            return switch (a.function()) {
+                case "count_of" -> COUNT;
+                case "sum_of" -> SUM;
+                case "avg_of" -> AVG;
+                case "max_of" -> MAX;
+                case "min_of" -> MIN;
+                default -> throw new IllegalArgumentException(a.function());
+            };
+        }
+        throw new IllegalArgumentException("no step for " + n);
+    }
 }

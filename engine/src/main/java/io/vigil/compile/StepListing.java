@@ -22,7 +22,8 @@ final class StepListing {
         for (ChunkLayout.Input in : layout.inputs()) {
             out.append("input node ").append(in.node()).append(" = operand ").append(in.operand()).append(": ")
                     .append(ListingText.line(in.source().describe())).append(", keyed ").append(in.key().describe())
-                    .append('\n');
+                    .append(", for ").append(in.consumer().name().toLowerCase())
+                    .append(in.relation() == Relation.NONE ? "" : " " + in.relation().symbol).append('\n');
         }
         List<List<Step>> byRule = new java.util.ArrayList<>();
         for (int r = 0; r < layout.plans().size(); r++) byRule.add(new java.util.ArrayList<>());

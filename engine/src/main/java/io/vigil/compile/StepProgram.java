@@ -24,8 +24,9 @@ final class StepProgram {
      * @param labels  index of the projection applied to the source element's labels, or -1 to keep them
      * @param key     index of the projection that makes the new key, or -1 to keep the source's key
      * @param level   insertion level: a node's depth, -1 for breach and constant steps
+     * @param to      the kind of step that reads what this step produces (null for breach and constant steps)
      */
-    record Detail(int rule, Node node, int labels, int key, int level) {}
+    record Detail(int rule, Node node, int labels, int key, int level, ChunkLayout.Consumer to) {}
 
     private final ChunkLayout layout;
     private final List<Step> steps = new ArrayList<>();
@@ -38,9 +39,9 @@ final class StepProgram {
             for (Node n : plan.nodes()) node(r, n);
             Node root = plan.root();
             if (root instanceof Node.Constant c) {
-                if (c.holds()) add(StepKind.CONSTANT, Relation.NONE, -1, -1, c.value(), -1, new Detail(r, null, -1, -1, -1));
+                if (c.holds()) add(StepKind.CONSTANT, Relation.NONE, -1, -1, c.value(), -1, new Detail(r, null, -1, -1, -1, null));
             } else {
-                add(StepKind.BREACH, Relation.NONE, layout.factNode(r, root), -1, 0, -1, new Detail(r, null, -1, -1, -1));
+                add(StepKind.BREACH, Relation.NONE, layout.factNode(r, root), -1, 0, -1, new Detail(r, null, -1, -1, -1, null));
             }
         }
     }
@@ -64,36 +65,22 @@ final class StepProgram {
 
     private void node(int r, Node n) {
         if (n instanceof Node.Input || n instanceof Node.Constant) return;
-        Detail keep = new Detail(r, n, -1, keyFrom(n, childKey(n)), n.depth());
+        ChunkLayout.Consumer to = layout.consumer(r, n);
+        Detail keep = new Detail(r, n, -1, keyFrom(n, childKey(n)), n.depth(), to);
         int out = layout.factNode(r, n);
         if (n instanceof Node.Filter f) {
-            add(StepKind.FILTER, Relation.of(f.op()), in(r, f.child()), -1, f.bound() + 0.0, out, keep);
+            add(StepKind.FILTER, Relation.of(n), in(r, f.child()), -1, f.bound() + 0.0, out, keep);
         } else if (n instanceof Node.Scale s) {
             add(StepKind.SCALE, Relation.NONE, in(r, s.child()), -1, s.scalar(), out, keep);
         } else if (n instanceof Node.Vector v) {
             int labels = v.matching().equals(Projection.ALL) ? -1 : layout.projection(v.matching());
-            Relation rel = v.op().isComparison() ? Relation.of(v.op()) : Relation.NONE;
-            add(StepKind.VECTOR, rel, in(r, v.left()), in(r, v.right()), 0, out,
-                    new Detail(r, n, labels, keep.key(), n.depth()));
+            add(StepKind.VECTOR, Relation.of(n), in(r, v.left()), in(r, v.right()), 0, out,
+                    new Detail(r, n, labels, keep.key(), n.depth(), to));
         } else if (n instanceof Node.SetOp o) {
-            StepKind kind = switch (o.op()) {
-                case AND -> StepKind.AND;
-                case OR -> StepKind.OR;
-                case UNLESS -> StepKind.UNLESS;
-                default -> throw new IllegalArgumentException(o.op().symbol);
-            };
-            add(kind, Relation.NONE, in(r, o.left()), in(r, o.right()), 0, out, keep);
+            add(StepKind.of(n), Relation.NONE, in(r, o.left()), in(r, o.right()), 0, out, keep);
         } else if (n instanceof Node.Aggregate a) {
-            StepKind kind = switch (a.function()) {
-                case "count_of" -> StepKind.COUNT;
-                case "sum_of" -> StepKind.SUM;
-                case "avg_of" -> StepKind.AVG;
-                case "max_of" -> StepKind.MAX;
-                case "min_of" -> StepKind.MIN;
-                default -> throw new IllegalArgumentException(a.function());
-            };
-            add(kind, Relation.NONE, in(r, a.child()), -1, 0, out,
-                    new Detail(r, n, layout.projection(a.by()), keep.key(), n.depth()));
+            add(StepKind.of(n), Relation.NONE, in(r, a.child()), -1, 0, out,
+                    new Detail(r, n, layout.projection(a.by()), keep.key(), n.depth(), to));
         }
     }
 

@@ -6,12 +6,16 @@ import java.util.SortedMap;
  * One element of a series set inside the rule engine: the runtime inserts one per operand value, the
  * rules of vigil.drl insert one per element of each intermediate result.
  *
- * @param node   which input or condition-tree node of the KieBase this element belongs to
+ * @param node     which input or condition-tree node of the chunk this element belongs to
+ * @param consumer the kind of step that reads the element, and {@code relation} its relation: the first,
+ *                 alpha-indexed constraints of every pattern, so an element enters only the memories of
+ *                 the rules that can use it instead of every rule's
  * @param labels the element's labels, sorted
  * @param key    the labels its consumer matches on, as {@link io.vigil.plan.Projection#key} text
  * @param seq    unique within one evaluation; picks one representative element per aggregation group
  */
-public record Value(int node, SortedMap<String, String> labels, String key, double value, long seq) {
+public record Value(StepKind consumer, Relation relation, int node, SortedMap<String, String> labels, String key,
+                    double value, long seq) {
 
     /**
      * Whether the value is NaN. Drools compares boxed doubles with {@code compareTo}, under which NaN is

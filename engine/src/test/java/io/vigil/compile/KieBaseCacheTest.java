@@ -29,7 +29,7 @@ class KieBaseCacheTest {
     private static long fired(KieBase kb, double... values) {
         KieSession s = kb.newKieSession();
         try {
-            for (int i = 0; i < values.length; i++) s.insert(new Value(1, new TreeMap<>(), "", values[i], i));
+            for (int i = 0; i < values.length; i++) s.insert(new Value(StepKind.BREACH, Relation.NONE, 1, new TreeMap<>(), "", values[i], i));
             s.fireAllRules();
             return s.getObjects(o -> o instanceof String).size();
         } finally {

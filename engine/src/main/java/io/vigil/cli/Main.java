@@ -12,6 +12,6 @@ public final class Main {
 
     /** Runs one command and returns its exit code (0 ok, 1 checks failed, 2 usage or environment error). */
     public static int run(String... args) {
-        return VigilCommand.commandLine().execute(args);
+        return VigilCommand.commandLine(args).execute(args);
     }
 }

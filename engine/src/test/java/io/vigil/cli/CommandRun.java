@@ -8,7 +8,7 @@ record CommandRun(int exit, String out, String err) {
     static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = VigilCommand.commandLine();
+        var cl = VigilCommand.commandLine(args); // as Main builds it
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

@@ -21,6 +21,10 @@ public final class FixedRulesBuild {
     /** @param args the class output directory, e.g. target/classes */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
+        if (upToDate(classes)) {
+            System.out.println("vigil.drl unchanged since its last build");
+            return;
+        }
         Path work = Files.createTempDirectory("vigil-rules");
         try {
             new KieBaseCache(work).get(FixedRules.drl());
@@ -51,6 +55,19 @@ public final class FixedRulesBuild {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /** Whether the class output already holds the classes of this vigil.drl (an incremental build). */
+    private static boolean upToDate(Path classes) throws IOException {
+        Path descriptor = classes.resolve(FixedRules.DESCRIPTOR);
+        if (!Files.isRegularFile(descriptor)) return false;
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(descriptor)) {
+            p.load(in);
+        }
+        String model = p.getProperty(FixedRules.MODEL_CLASS, "");
+        return KieBaseCache.hash(FixedRules.drl()).equals(p.getProperty(FixedRules.DRL_HASH))
+                && Files.isRegularFile(classes.resolve(model.replace('.', '/') + ".class"));
     }
 
     /** The model class named in a kjar's drools-model entry (a version line, then class names). */

@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.store.NonRootPostgresBinaries;
 import io.vigil.store.StoreSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class BenchDatabase implements AutoCloseable {
             }
             case "postgresql" -> {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setPgBinaryResolver(NonRootPostgresBinaries.forCurrentUser())
                         .setPGStartupWait(Duration.ofSeconds(60))
                         // The benchmark measures Vigil, not the disk: the defaults of a tuned server.
                         .setServerConfig("shared_buffers", "512MB")

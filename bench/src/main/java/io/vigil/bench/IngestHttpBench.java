@@ -49,7 +49,10 @@ public final class IngestHttpBench {
              JdbcMetricStore store = JdbcMetricStore.open(db.settings().withPoolSize(clients + 2));
              ApiServer server = ApiServer.start(ServerSettings.defaults().withPort(0), List.of(new IngestRoutes(store)))) {
             IngestClient client = new IngestClient(server.baseUri(), null);
-            run(client, bodies.subList(0, warmup), clients);
+            // The first request alone creates the 1,000 series: on H2, clients that create the same new
+            // series at the same time can fail with a lock timeout (the bench measures steady ingest).
+            run(client, bodies.subList(0, 1), 1);
+            run(client, bodies.subList(1, warmup), clients);
             CpuClock cpu = CpuClock.start();
             run(client, bodies.subList(warmup, bodies.size()), clients);
             System.out.println(cpu.report(backend, (long) requests * batch, "samples"));

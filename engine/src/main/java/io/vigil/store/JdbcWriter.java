@@ -3,6 +3,7 @@ package io.vigil.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,9 @@ final class JdbcWriter implements MetricStore.Writer {
     private final SqlDialect dialect;
     private final SeriesRegistry registry;
     private final Map<SeriesKey, Long> created = new HashMap<>();
+    private static final String DUPLICATE_KEY = "23505";
+
+    private PreparedStatement insertSample;
     private PreparedStatement upsertSample;
     private PreparedStatement upsertDistribution;
     private boolean committed;
@@ -53,20 +57,50 @@ final class JdbcWriter implements MetricStore.Writer {
         }
         rows.sort(Comparator.comparingLong(SampleRow::seriesId).thenComparingLong(SampleRow::ts)
                 .thenComparingInt(SampleRow::order));
-        if (upsertSample == null) upsertSample = connection.prepareStatement(dialect.upsertSample());
+        List<SampleRow> unique = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             SampleRow r = rows.get(i);
-            if (i + 1 < rows.size() && rows.get(i + 1).seriesId() == r.seriesId() && rows.get(i + 1).ts() == r.ts()) {
-                continue;
-            }
-            upsertSample.setLong(1, r.seriesId());
-            upsertSample.setLong(2, r.ts());
-            if (r.sample().stale()) upsertSample.setNull(3, Types.DOUBLE);
-            else upsertSample.setDouble(3, r.sample().value());
-            upsertSample.setBoolean(4, r.sample().stale());
-            upsertSample.addBatch();
+            boolean replacedLater = i + 1 < rows.size() && rows.get(i + 1).seriesId() == r.seriesId()
+                    && rows.get(i + 1).ts() == r.ts();
+            if (!replacedLater) unique.add(r);
         }
-        upsertSample.executeBatch();
+        if (dialect.insertSamplesFirst()) {
+            // H2's MERGE looks every key up (reading the stored row) before inserting it; new samples are
+            // the rule, so insert them all and fall back to MERGE only when one already exists.
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                if (insertSample == null) insertSample = connection.prepareStatement(dialect.insertSample());
+                executeSamples(insertSample, unique);
+                connection.releaseSavepoint(beforeInsert);
+                return;
+            } catch (SQLException e) {
+                if (!onlyDuplicateKeys(e)) throw e;
+                insertSample.clearBatch();
+                connection.rollback(beforeInsert);
+            }
+        }
+        if (upsertSample == null) upsertSample = connection.prepareStatement(dialect.upsertSample());
+        executeSamples(upsertSample, unique);
+    }
+
+    private static void executeSamples(PreparedStatement ps, List<SampleRow> rows) throws SQLException {
+        for (SampleRow r : rows) {
+            ps.setLong(1, r.seriesId());
+            ps.setLong(2, r.ts());
+            if (r.sample().stale()) ps.setNull(3, Types.DOUBLE);
+            else ps.setDouble(3, r.sample().value());
+            ps.setBoolean(4, r.sample().stale());
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    /** True when every error in {@code e}'s chain is a unique-key violation (SQLSTATE 23505). */
+    private static boolean onlyDuplicateKeys(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (!DUPLICATE_KEY.equals(x.getSQLState())) return false;
+        }
+        return true;
     }
 
     private void writeDistributions(List<FeatureSnapshot> snapshots) throws SQLException {
@@ -107,7 +141,7 @@ final class JdbcWriter implements MetricStore.Writer {
     }
 
     @Override public void close() {
-        try (connection; PreparedStatement a = upsertSample; PreparedStatement b = upsertDistribution) {
+        try (connection; PreparedStatement i = insertSample; PreparedStatement a = upsertSample; PreparedStatement b = upsertDistribution) {
             if (!committed) connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {

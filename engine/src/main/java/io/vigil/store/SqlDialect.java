@@ -47,6 +47,20 @@ enum SqlDialect {
 
     abstract String upsertSample();
 
+    /** A plain insert of one sample, failing with SQLSTATE 23505 when its key exists. */
+    String insertSample() {
+        return "INSERT INTO samples (series_id, ts, val, stale) VALUES (?, ?, ?, ?)";
+    }
+
+    /**
+     * Whether a writer should try {@link #insertSample()} first and {@link #upsertSample()} only when a
+     * key exists: H2's MERGE reads every key before writing it, PostgreSQL's ON CONFLICT costs no more
+     * than an insert.
+     */
+    boolean insertSamplesFirst() {
+        return this == H2;
+    }
+
     abstract String upsertDistribution();
 
     abstract String insertSeriesIfAbsent();

@@ -235,6 +235,23 @@ abstract class MetricStoreContract {
     }
 
     @Test
+    void aBatchMixingNewAndRedeliveredSamplesStoresBoth() {
+        writeEu();
+        SeriesKey eu = acc("segment", "EU");
+        SeriesKey us = acc("segment", "US");
+        try (MetricStore.Writer w = store.writer()) {
+            w.write(Batch.ofSamples(List.of(sample(us, 0, 7))));
+            // minute 20 of EU is stored, minute 25 is new; US minute 0 was written earlier in this transaction.
+            w.write(Batch.ofSamples(List.of(sample(eu, 20, 11), sample(eu, 25, 5), sample(us, 0, 8))));
+            w.commit();
+        }
+        assertThat(count("samples")).isEqualTo(7);
+        assertThat(only(query(LAST, 20, null, LabelMatcher.eq("segment", "EU")))).isEqualTo(11);
+        assertThat(only(query(LAST, 25, null, LabelMatcher.eq("segment", "EU")))).isEqualTo(5);
+        assertThat(only(query(LAST, 0, null, LabelMatcher.eq("segment", "US")))).isEqualTo(8);
+    }
+
+    @Test
     void aFailedTransactionLeavesNothingBehind() {
         writeEu();
         long series = count("series");

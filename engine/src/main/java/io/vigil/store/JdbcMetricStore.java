@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public final class JdbcMetricStore implements MetricStore {
     private static final int PURGE_CHUNK = 500;
 
+    private static final int WRITE_ATTEMPTS = 5;
+
     private final Database database;
     private final boolean ownsDatabase;
     private final Duration retention;
@@ -44,6 +46,28 @@ public final class JdbcMetricStore implements MetricStore {
     }
 
     public Database database() { return database; }
+
+    /**
+     * One batch in one transaction, retried a few times when it lost a race with another writer (e.g.
+     * two clients creating the same new series at once): the retry sees the winner's rows and succeeds.
+     */
+    @Override public void write(Batch batch) {
+        for (int attempt = 1; ; attempt++) {
+            try (Writer w = writer()) {
+                w.write(batch);
+                w.commit();
+                return;
+            } catch (StoreException e) {
+                if (attempt >= WRITE_ATTEMPTS || !e.isTransient()) throw e;
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
 
     @Override public Writer writer() {
         try {

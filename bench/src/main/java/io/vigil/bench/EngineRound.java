@@ -37,6 +37,8 @@ import java.util.Map;
  */
 public final class EngineRound {
     private static final PrintStream OUT = System.out;
+    /** Appended to the H2 URL, e.g. {@code ;CACHE_SIZE=524288} (KiB); bench/engine-round.sh passes $H2_OPTIONS. */
+    private static final String H2_OPTIONS = System.getProperty("vigil.bench.h2Options", "");
 
     /** One round's figures in milliseconds. */
     private record Round(Instant t, double total, double operands, double drools, long breaches, long failed) {
@@ -61,7 +63,8 @@ public final class EngineRound {
                 days, data.samples(), home);
         RoundPostgres pg = vendor.equals("postgresql") ? RoundPostgres.start(home.resolve("pg-data")) : null;
         StoreSettings settings = pg != null ? pg.settings()
-                : StoreSettings.of("jdbc:h2:file:" + home.resolve("h2").resolve("vigil"));
+                : StoreSettings.of("jdbc:h2:file:" + home.resolve("h2").resolve("vigil") + H2_OPTIONS);
+        if (pg == null) OUT.println("H2 URL options: " + (H2_OPTIONS.isEmpty() ? "none" : H2_OPTIONS));
         try (JdbcMetricStore store = JdbcMetricStore.open(settings.withRetention(java.time.Duration.ofDays(3650)))) {
             if (!data.isLoadedIn(marker)) {
                 OUT.println("generating the data set (once; later runs reuse it):");

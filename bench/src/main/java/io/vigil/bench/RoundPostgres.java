@@ -1,8 +1,8 @@
 package io.vigil.bench;
 
-import io.vigil.store.NonRootPostgresBinaries;
 import io.vigil.store.StoreSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class RoundPostgres implements AutoCloseable {
     static RoundPostgres start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setPgBinaryResolver(NonRootPostgresBinaries.forCurrentUser())
+                .setPgBinaryResolver(binaries())
                 .setDataDirectory(dataDirectory)
                 // A modestly tuned server, not the 128 MB default: the benchmark measures Vigil, not the disk.
                 .setServerConfig("shared_buffers", "512MB")
@@ -41,6 +41,19 @@ final class RoundPostgres implements AutoCloseable {
         RoundPostgres pg = new RoundPostgres(server);
         pg.createDatabaseIfMissing();
         return pg;
+    }
+
+    /**
+     * io.vigil.store.NonRootPostgresBinaries.forCurrentUser(), looked up at run time: the engine's test
+     * jar is a runtime dependency only (see bench/pom.xml).
+     */
+    private static PgBinaryResolver binaries() {
+        try {
+            return (PgBinaryResolver) Class.forName("io.vigil.store.NonRootPostgresBinaries")
+                    .getMethod("forCurrentUser").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the engine's test jar (NonRootPostgresBinaries) is not on the class path", e);
+        }
     }
 
     private void createDatabaseIfMissing() {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 /**
  * The few statements whose SQL differs between H2 and PostgreSQL: upserts (H2's MERGE ... KEY,
- * PostgreSQL's INSERT ... ON CONFLICT) and binding an id list to {@code = ANY(?)}.
+ * PostgreSQL's INSERT ... ON CONFLICT) and binding an id list to an array parameter.
  */
 enum SqlDialect {
     H2 {
@@ -65,7 +65,7 @@ enum SqlDialect {
 
     abstract String insertSeriesIfAbsent();
 
-    /** Binds series ids to a {@code series_id = ANY(?)} parameter. */
+    /** Binds series ids to an array parameter (e.g. {@code UNNEST(?)}). */
     void bindIds(Connection c, PreparedStatement ps, int index, long[] ids) throws SQLException {
         Long[] boxed = new Long[ids.length];
         for (int i = 0; i < ids.length; i++) boxed[i] = ids[i];

@@ -17,13 +17,22 @@ import java.util.Map;
  * staleness limit and no older; stale markers are never values and end a series until its next sample.
  */
 final class WindowEvaluator {
-    private static final String RANGE = " FROM samples WHERE series_id = ANY(?) AND ts > ? AND ts <= ?";
+    /**
+     * The selected series as a table joined to samples, not {@code series_id = ANY(?)}: H2 2.x plans an
+     * array parameter as an IN list on the key but then walks the whole key (every sample in the store,
+     * seconds per query on 20 M rows); the join seeks the key once per series on H2 and PostgreSQL alike.
+     */
+    private static final String SELECTED = " FROM UNNEST(?) AS selected(id) JOIN samples ON samples.series_id = selected.id";
+    private static final String RANGE = SELECTED + " WHERE ts > ? AND ts <= ?";
 
     private final SqlDialect dialect;
     private final SeriesRegistry registry;
 
     /** The latest entry of a series that is a value, not a stale marker. */
     private record Latest(long ts, double value) {}
+
+    /** A stored entry: a value, or a stale marker (null). */
+    private record Entry(long ts, Double value) {}
 
     WindowEvaluator(SqlDialect dialect, SeriesRegistry registry) {
         this.dialect = dialect;
@@ -127,23 +136,32 @@ final class WindowEvaluator {
         return out;
     }
 
-    /** Per series, the latest entry in [at − staleness, at], unless that entry is a stale marker. */
+    /**
+     * Per series, the latest entry in [at − staleness, at], unless that entry is a stale marker. The
+     * entries of the range come back and the latest is picked here: the range is a few samples per
+     * series, and the self-join on {@code MAX(ts)} this replaces read every sample of each series on
+     * H2 (about 11 ms per series on 7 days of 5-minute samples, two thirds of a 1,000-rule round).
+     */
     private Map<Long, Latest> latest(Connection c, long[] ids, long at, long staleness) throws SQLException {
-        String sql = "SELECT s.series_id, s.ts, s.val FROM samples s JOIN (SELECT series_id, MAX(ts) AS ts"
-                + " FROM samples WHERE series_id = ANY(?) AND ts >= ? AND ts <= ? GROUP BY series_id) m"
-                + " ON s.series_id = m.series_id AND s.ts = m.ts";
-        Map<Long, Latest> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        Map<Long, Entry> entries = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT series_id, ts, val" + SELECTED + " WHERE ts >= ? AND ts <= ?")) {
             dialect.bindIds(c, ps, 1, ids);
             ps.setLong(2, at - staleness);
             ps.setLong(3, at);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long ts = rs.getLong(2);
                     double v = rs.getDouble(3);
-                    if (!rs.wasNull()) out.put(rs.getLong(1), new Latest(rs.getLong(2), v));
+                    Entry entry = new Entry(ts, rs.wasNull() ? null : v);
+                    entries.merge(id, entry, (a, b) -> a.ts() >= b.ts() ? a : b);
                 }
             }
         }
+        Map<Long, Latest> out = new HashMap<>();
+        entries.forEach((id, e) -> {
+            if (e.value() != null) out.put(id, new Latest(e.ts(), e.value()));
+        });
         return out;
     }
 

@@ -35,8 +35,8 @@ import org.tukaani.xz.XZOutputStream;
  * archive: this one unpacks zonky's own PostgreSQL once, world-readable, and hands zonky an archive
  * of two small scripts, {@code bin/initdb} and {@code bin/pg_ctl}, that give the data directory to
  * the unprivileged {@code nobody} user and run the real program as that user with util-linux's
- * {@code setpriv}. Nothing is installed by hand. The engine's test-jar carries this class to the
- * benchmarks (bench/ingest-http.sh).
+ * {@code setpriv}. Nothing is installed by hand. Public for the benchmarks (bench/, through the
+ * engine's test jar), which start PostgreSQL the same way.
  */
 public final class NonRootPostgresBinaries implements PgBinaryResolver {
 

@@ -11,13 +11,15 @@ out="bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
   echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 } | tee "$out"
 mvn -B -q -DskipTests package >/dev/null || { echo "build failed" >&2; exit 2; }
-for script in check-1000.sh check-bench.sh kiebase.sh stats-vs-scipy.sh drift-wide.sh ingest-http.sh \
-              engine-round.sh rule-tests.sh backtest.sh; do
+for run in check-1000.sh check-bench.sh kiebase.sh stats-vs-scipy.sh drift-wide.sh "ingest-http.sh both 300000 4" \
+           "engine-round.sh h2" "engine-round.sh postgresql" rule-tests.sh backtest.sh; do
+  read -r script args <<<"$run"
   if [ ! -x "bench/$script" ]; then
-    echo "== $script: not present" | tee -a "$out"
+    echo "== $run: not present" | tee -a "$out"
     continue
   fi
-  echo "== $script" | tee -a "$out"
-  "bench/$script" 2>&1 | tee -a "$out"
+  echo "== $run" | tee -a "$out"
+  # shellcheck disable=SC2086 # args are words on purpose
+  "bench/$script" $args 2>&1 | tee -a "$out"
 done
 echo "raw output: $out"

@@ -249,15 +249,16 @@ public final class RuleParser {
 
     private Expr cmpExpr(CmpExprContext ctx) {
         Expr left = addExpr(ctx.addExpr());
+        Span first = span(ctx.addExpr());
         for (CmpTailContext tail : ctx.cmpTail()) {
             if (tail instanceof CompareTailContext t) {
                 left = binary(comparison(t.cmpOp()), left, addExpr(t.addExpr()), t.matching(),
-                        t.cmpOp().getStart());
+                        t.cmpOp().getStart(), first.to(span(t)));
             } else {
                 BetweenTailContext t = (BetweenTailContext) tail;
                 Expr low = addExpr(t.addExpr(0));
                 Expr high = addExpr(t.addExpr(1));
-                left = new Expr.Between(left, low, high, left.span().to(high.span()));
+                left = new Expr.Between(left, low, high, first.to(span(t)));
             }
         }
         return left;
@@ -278,12 +279,16 @@ public final class RuleParser {
     private Expr foldLeft(ParserRuleContext ctx, Class<? extends ParserRuleContext> operandType,
                           Function<ParserRuleContext, Expr> operand) {
         Expr left = null;
+        Span first = null;
         Token op = null;
         MatchingContext matching = null;
         for (ParseTree child : ctx.children) {
             if (operandType.isInstance(child)) {
+                // spans come from the parse tree, so a parenthesised operand's parentheses are inside them
+                Span here = span((ParserRuleContext) child);
                 Expr right = operand.apply((ParserRuleContext) child);
-                left = left == null ? right : binary(binaryOp(op), left, right, matching, op);
+                left = left == null ? right : binary(binaryOp(op), left, right, matching, op, first.to(here));
+                if (first == null) first = here;
                 matching = null;
             } else if (child instanceof MatchingContext m) {
                 matching = m;
@@ -342,8 +347,8 @@ public final class RuleParser {
         return new Expr.Arg(n, value, span(ctx));
     }
 
-    private Expr binary(Expr.BinaryOp op, Expr left, Expr right, MatchingContext m, Token opToken) {
-        return new Expr.Binary(op, left, right, matching(m), span(opToken), left.span().to(right.span()));
+    private Expr binary(Expr.BinaryOp op, Expr left, Expr right, MatchingContext m, Token opToken, Span whole) {
+        return new Expr.Binary(op, left, right, matching(m), span(opToken), whole);
     }
 
     private Expr.Matching matching(MatchingContext m) {

@@ -46,7 +46,7 @@ public final class Database implements AutoCloseable {
         Vendor vendor = Vendor.of(settings.url());
         HikariConfig config = new HikariConfig();
         config.setPoolName("vigil-store");
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(vendor == Vendor.H2 ? closedByUs(settings.url()) : settings.url());
         if (!settings.user().isEmpty()) config.setUsername(settings.user());
         if (!settings.password().isEmpty()) config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
@@ -68,6 +68,15 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the store schema at " + settings.url() + ": " + rootMessage(e), e);
         }
         return new Database(pool, vendor);
+    }
+
+    /**
+     * The H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook
+     * would close the database while ours still stops the engine and the dispatcher in order, and
+     * their last reads failed with "Database is already closed". Closing the pool closes H2.
+     */
+    static String closedByUs(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static void migrate(DataSource dataSource, Vendor vendor) {

@@ -27,10 +27,20 @@ public final class FixedRules {
 
     public static String drl() { return DRL; }
 
-    /** The KieBase of the fixed rules, from the prebuilt classes when they match the DRL, else through {@code fallback}. */
-    static KieBase kieBase(KieBaseCache fallback) {
+    private static KieBase compiled;
+
+    /**
+     * The KieBase of the fixed rules, one per process: from the prebuilt classes when they match the
+     * DRL, else compiled from it once.
+     */
+    public static KieBase kieBase() {
         KieBase prebuilt = Prebuilt.BASE;
-        return prebuilt != null ? prebuilt : fallback.get(DRL);
+        return prebuilt != null ? prebuilt : compiled();
+    }
+
+    private static synchronized KieBase compiled() {
+        if (compiled == null) compiled = new KieBaseCache(null).get(DRL);
+        return compiled;
     }
 
     /**

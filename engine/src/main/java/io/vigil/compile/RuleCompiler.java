@@ -17,19 +17,14 @@ import org.kie.api.KieBase;
 /**
  * Plans and compiles a checked rule set: groups rules by (model, schedule), splits big groups into
  * chunks and turns each chunk into a {@link StepProgram} for the fixed rules of {@code vigil.drl},
- * whose one KieBase is built (or reloaded) through a {@link KieBaseCache} the first time it is needed.
+ * whose one KieBase {@link FixedRules} makes once per process.
  */
 public final class RuleCompiler {
     private final CompileOptions options;
-    private final KieBaseCache cache;
 
     public RuleCompiler(CompileOptions options) {
         this.options = options;
-        this.cache = new KieBaseCache(null);
     }
-
-    /** The fallback build of the fixed rules, used only without the prebuilt classes; counts its builds. */
-    public KieBaseCache cache() { return cache; }
 
     /** Plans everything and makes sure the fixed rules are built; throws {@link CompileException} if Drools rejects them. */
     public CompiledRuleSet compile(List<ResolvedRule> rules) {
@@ -38,7 +33,7 @@ public final class RuleCompiler {
         for (ResolvedRule r : rules) {
             byGroup.computeIfAbsent(List.of(r.model(), r.schedule().key()), k -> new ArrayList<>()).add(Planner.plan(r));
         }
-        KieBase rulesBase = FixedRules.kieBase(cache);
+        KieBase rulesBase = FixedRules.kieBase();
         List<CompiledGroup> groups = new ArrayList<>();
         for (List<RulePlan> plans : byGroup.values()) groups.add(group(plans, rulesBase));
         return new CompiledRuleSet(groups);

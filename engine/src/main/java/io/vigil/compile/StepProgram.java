@@ -31,6 +31,7 @@ final class StepProgram {
     private final ChunkLayout layout;
     private final List<Step> steps = new ArrayList<>();
     private final List<Detail> details = new ArrayList<>();
+    private final List<List<Step>> levels;
 
     private StepProgram(ChunkLayout layout) {
         this.layout = layout;
@@ -44,6 +45,9 @@ final class StepProgram {
                 add(StepKind.BREACH, Relation.NONE, layout.factNode(r, root), -1, 0, -1, new Detail(r, null, -1, -1, -1, null));
             }
         }
+        TreeMap<Integer, List<Step>> byLevel = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Step s : steps) byLevel.computeIfAbsent(details.get(s.id()).level(), k -> new ArrayList<>()).add(s);
+        levels = byLevel.values().stream().map(List::copyOf).toList();
     }
 
     static StepProgram of(ChunkLayout layout) {
@@ -53,11 +57,7 @@ final class StepProgram {
     ChunkLayout layout() { return layout; }
 
     /** The steps grouped by level, deepest level first: insert one group, fire, then the next. */
-    List<List<Step>> byLevel() {
-        TreeMap<Integer, List<Step>> levels = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (Step s : steps) levels.computeIfAbsent(details.get(s.id()).level(), k -> new ArrayList<>()).add(s);
-        return List.copyOf(levels.values());
-    }
+    List<List<Step>> byLevel() { return levels; }
 
     Detail detail(Step s) { return details.get(s.id()); }
 

@@ -49,7 +49,7 @@ class BuildEveryRuleFileTest {
                 if (!(o.plan().root() instanceof io.vigil.plan.Node.Constant)) assertThat(o.breaches()).isEmpty();
             });
         }
-        KieBase kb = FixedRules.kieBase(new KieBaseCache(null));
+        KieBase kb = FixedRules.kieBase();
         long built = kb.getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
         Matcher m = RULE_HEADER.matcher(FixedRules.drl());
         long written = 0;

@@ -45,7 +45,7 @@ class InjectionTest {
         assertThat(checked.hasErrors()).as(checked.diagnostics().toString()).isFalse();
         CompiledGroup group = new RuleCompiler(CompileOptions.defaults()).compile(checked.rules()).groups().get(0);
 
-        KieBase kb = FixedRules.kieBase(new KieBaseCache(null));
+        KieBase kb = FixedRules.kieBase();
         List<String> names = kb.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(Rule::getName).toList();
         assertThat(names).allSatisfy(n -> assertThat(FixedRules.drl()).contains("rule \"" + n + "\""))
                 .noneMatch(n -> n.contains("then/"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -14,14 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code vigil.drl}, the one fixed set of Drools rules that evaluates every rule set, and its KieBase:
  * built once per process from the classes {@link FixedRulesBuild} compiled at build time, or, when
- * those are missing or stale (e.g. the DRL was edited without a Maven build), compiled from the DRL.
+ * those are missing or stale (their {@link #fingerprint()} differs, e.g. the DRL or a fact class was
+ * edited without a Maven build), compiled from the DRL.
  */
 public final class FixedRules {
     private FixedRules() {}
 
     static final String DESCRIPTOR = "io/vigil/compile/fixed-rules.properties";
     static final String MODEL_CLASS = "model.class";
-    static final String DRL_HASH = "drl.hash";
+    static final String FINGERPRINT = "fingerprint";
     private static final Logger LOG = LoggerFactory.getLogger(FixedRules.class);
     private static final String DRL = read();
 
@@ -70,8 +72,9 @@ public final class FixedRules {
                 }
                 Properties p = new Properties();
                 p.load(in);
-                if (!KieBaseCache.hash(DRL).equals(p.getProperty(DRL_HASH))) {
-                    LOG.warn("prebuilt rules are older than vigil.drl: compiling vigil.drl; rebuild with Maven");
+                if (!fingerprint().equals(p.getProperty(FINGERPRINT))) {
+                    LOG.warn("prebuilt rules were built from another vigil.drl, fact classes or Drools version:"
+                            + " compiling vigil.drl; rebuild with Maven");
                     return null;
                 }
                 Model model = (Model) Class.forName(p.getProperty(MODEL_CLASS)).getDeclaredConstructor().newInstance();
@@ -80,6 +83,34 @@ public final class FixedRules {
                 LOG.warn("prebuilt rules do not load ({}): compiling vigil.drl", e.toString());
                 return null;
             }
+        }
+    }
+
+    /** The classes the rules of vigil.drl call; a change to any of them makes compiled rules stale. */
+    private static final List<Class<?>> FACT_CLASSES = List.of(Value.class, Step.class, StepKind.class, Relation.class,
+            EvalContext.class, Breach.class, EvalError.class);
+
+    /**
+     * What compiled rules depend on: the DRL, the bytecode of the classes it calls, and the Drools
+     * version. Compiled classes with another fingerprint may fail only when a rule fires (e.g. a
+     * NoSuchMethodError after a field changed type), so they are never used.
+     */
+    static String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(DRL.getBytes(StandardCharsets.UTF_8));
+            for (Class<?> c : FACT_CLASSES) {
+                try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                    if (in == null) throw new IllegalStateException("no class file for " + c.getName());
+                    sha.update(in.readAllBytes());
+                }
+            }
+            sha.update(String.valueOf(Model.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

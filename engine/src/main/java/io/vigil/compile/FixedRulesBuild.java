@@ -22,7 +22,7 @@ public final class FixedRulesBuild {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         if (upToDate(classes)) {
-            System.out.println("vigil.drl unchanged since its last build");
+            System.out.println("vigil.drl, its fact classes and Drools unchanged since the rules were last built");
             return;
         }
         Path work = Files.createTempDirectory("vigil-rules");
@@ -43,7 +43,7 @@ public final class FixedRulesBuild {
             if (model == null) throw new IllegalStateException("no drools-model entry in " + kjar);
             Properties p = new Properties();
             p.setProperty(FixedRules.MODEL_CLASS, model);
-            p.setProperty(FixedRules.DRL_HASH, KieBaseCache.hash(FixedRules.drl()));
+            p.setProperty(FixedRules.FINGERPRINT, FixedRules.fingerprint());
             Path descriptor = classes.resolve(FixedRules.DESCRIPTOR);
             Files.createDirectories(descriptor.getParent());
             try (OutputStream out = Files.newOutputStream(descriptor)) {
@@ -57,7 +57,7 @@ public final class FixedRulesBuild {
         }
     }
 
-    /** Whether the class output already holds the classes of this vigil.drl (an incremental build). */
+    /** Whether the class output already holds rules built from this vigil.drl, these fact classes and this Drools. */
     private static boolean upToDate(Path classes) throws IOException {
         Path descriptor = classes.resolve(FixedRules.DESCRIPTOR);
         if (!Files.isRegularFile(descriptor)) return false;
@@ -66,7 +66,7 @@ public final class FixedRulesBuild {
             p.load(in);
         }
         String model = p.getProperty(FixedRules.MODEL_CLASS, "");
-        return KieBaseCache.hash(FixedRules.drl()).equals(p.getProperty(FixedRules.DRL_HASH))
+        return FixedRules.fingerprint().equals(p.getProperty(FixedRules.FINGERPRINT))
                 && Files.isRegularFile(classes.resolve(model.replace('.', '/') + ".class"));
     }
 

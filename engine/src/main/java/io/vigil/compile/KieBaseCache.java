@@ -98,7 +98,10 @@ public final class KieBaseCache {
         KieModuleModel model = ks.newKieModuleModel();
         model.newKieBaseModel("rules").setDefault(true).addPackage("*");
         kfs.writeKModuleXML(model.toXML());
-        kfs.write("src/main/resources/rules.drl", drl);
+        // in the folder of its package, as Drools expects (it warns otherwise)
+        java.util.regex.Matcher pkg = java.util.regex.Pattern.compile("(?m)^package\\s+([\\w.]+)").matcher(drl);
+        String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+        kfs.write("src/main/resources/" + folder + "rules.drl", drl);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) throw new CompileException("Drools rejected generated DRL: " + errors, drl);

@@ -48,7 +48,8 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FixedRules.preload(); // overlaps the rest of start-up
+        FixedRules.preload(); // both overlap the rest of start-up
+        RuleTestRunner.warmUp();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = files(err);

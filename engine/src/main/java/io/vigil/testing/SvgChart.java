@@ -26,7 +26,7 @@ public final class SvgChart {
     private static final int WIDTH = 960;
     private static final int HEIGHT = 300;
     private static final int LEFT = 70;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 40; // room for half of the last time label, centred on the right edge
     private static final int TOP = 20;
     private static final int BOTTOM = 50;
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",

@@ -1,14 +1,21 @@
 package io.vigil.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vigil.ast.Diagnostic;
 import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
 import io.vigil.check.RuleSources;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +23,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vigil check}: parse and check rule files, print every diagnostic. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Parse and check rule files; print every problem as path:line:col with the source line "
-                + "and a caret.", "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file or bad flag."})
+                + "and a caret, or as JSON for editors and CI annotations (--format json).",
+                "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file or bad flag."})
 public final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files or directories (every .vigil below).")
     List<Path> paths;
 
     @Mixin ConfigOption config;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
 
     @Spec CommandSpec spec;
 
@@ -32,11 +44,45 @@ public final class CheckCommand implements Callable<Integer> {
         RuleSetLoad load = RuleSetLoad.of(paths, config, err);
         if (load == null) return ExitCodes.USAGE;
         CheckResult result = load.result();
-        out.print(DiagnosticPrinter.render(result.diagnostics()));
-        out.printf("%d file%s: %d error%s, %d warning%s%n", load.files(), s(load.files()),
-                result.errorCount(), s(result.errorCount()), result.warningCount(), s(result.warningCount()));
+        if (format == OutputFormat.json) {
+            out.println(json(load.files(), result));
+        } else {
+            out.print(DiagnosticPrinter.render(result.diagnostics()));
+            out.printf("%d file%s: %d error%s, %d warning%s%n", load.files(), s(load.files()),
+                    result.errorCount(), s(result.errorCount()), result.warningCount(), s(result.warningCount()));
+        }
         out.flush();
         return result.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * {"files", "errors", "warnings", "diagnostics": [{path, line, column, end_line, end_column, severity,
+     * message, note?}]}; lines and columns count from 1 and the end is exclusive, as in editors' ranges.
+     */
+    private static String json(long files, CheckResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("files", files);
+        doc.put("errors", result.errorCount());
+        doc.put("warnings", result.warningCount());
+        doc.put("diagnostics", result.diagnostics().stream().map(CheckCommand::diagnostic).toList());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> diagnostic(Diagnostic d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", d.span().source().path());
+        m.put("line", d.span().line());
+        m.put("column", d.span().column());
+        m.put("end_line", d.span().source().line(d.span().end()));
+        m.put("end_column", d.span().source().column(d.span().end()));
+        m.put("severity", d.severity().label());
+        m.put("message", d.message());
+        if (d.note() != null) m.put("note", d.note());
+        return m;
     }
 
     private static String s(long n) { return n == 1 ? "" : "s"; }

@@ -111,6 +111,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void jsonFormatGivesEachDiagnosticWithItsPosition() throws Exception {
+        Path file = write("j.vigil", "model m {\n  every 5m\n  rule r { when x > 1 }\n  rule bad { when accuracy < \"x\" }\n}\n");
+
+        int exit = vigil("check", "--format", "json", file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(doc.get("files").asInt()).isEqualTo(1);
+        assertThat(doc.get("errors").asInt()).isEqualTo(1);
+        assertThat(doc.get("warnings").asInt()).isGreaterThanOrEqualTo(1);
+        var error = java.util.stream.StreamSupport.stream(doc.get("diagnostics").spliterator(), false)
+                .filter(d -> d.get("severity").asText().equals("error")).findFirst().orElseThrow();
+        assertThat(error.get("path").asText()).isEqualTo(file.toString());
+        assertThat(error.get("line").asInt()).isEqualTo(4);
+        // the string operand "x" takes columns 30-32 of line 4; the end is exclusive
+        assertThat(error.get("column").asInt()).isEqualTo(30);
+        assertThat(error.get("end_line").asInt()).isEqualTo(4);
+        assertThat(error.get("end_column").asInt()).isEqualTo(33);
+        assertThat(error.get("message").asText()).isNotBlank();
+    }
+
+    @Test
     void caretLinesUpUnderTabsAndCrlf() throws IOException {
         Path file = write("t.vigil", "model m {\r\n\tevery 5m\r\n\tnotify a\r\n\trule r {\r\n\t\twhen\tx >\t5m\r\n\t}\r\n}\r\n");
 

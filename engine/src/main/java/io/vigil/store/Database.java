@@ -59,13 +59,14 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the store at " + settings.url() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the store at " + settings.displayUrl() + ": " + rootMessage(e), e);
         }
         try {
             migrate(pool, vendor);
         } catch (FlywayException e) {
             pool.close();
-            throw new StoreException("cannot migrate the store schema at " + settings.url() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate the store schema at " + settings.displayUrl() + ": "
+                    + rootMessage(e), e);
         }
         return new Database(pool, vendor);
     }

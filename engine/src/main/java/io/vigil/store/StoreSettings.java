@@ -34,6 +34,14 @@ public record StoreSettings(String url, String user, String password, Duration r
         return new StoreSettings(url, "", "", DEFAULT_RETENTION, DEFAULT_POOL_SIZE);
     }
 
+    /**
+     * The URL for messages and logs: a password given in it ({@code password=...} as a parameter, or
+     * {@code user:password@} before the host) is replaced by {@code ***}.
+     */
+    public String displayUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
+    }
+
     public StoreSettings withCredentials(String newUser, String newPassword) {
         return new StoreSettings(url, newUser, newPassword, retention, poolSize);
     }

@@ -6,7 +6,7 @@ import io.vigil.check.Checker;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.CompiledRuleSet;
 import io.vigil.compile.FixedRules;
-import io.vigil.compile.KieBaseCache;
+import io.vigil.compile.DrlBuild;
 import io.vigil.compile.RuleCompiler;
 import java.util.List;
 
@@ -24,8 +24,7 @@ public final class RuleSetLoadTiming {
         int rules = Integer.parseInt(args[0]);
         if (args.length > 1 && args[1].equals("drl")) {
             long t = System.nanoTime();
-            KieBaseCache cache = new KieBaseCache(null);
-            cache.get(FixedRules.drl());
+            DrlBuild.kieBase(FixedRules.drl());
             System.out.printf("vigil.drl compiled at run time (executable model): %d ms%n", (System.nanoTime() - t) / 1_000_000);
             return;
         }

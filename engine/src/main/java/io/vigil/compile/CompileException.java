@@ -1,6 +1,6 @@
 package io.vigil.compile;
 
-/** Drools rejected generated DRL: a bug in the generator, never the user's fault; carries the DRL to report it. */
+/** Drools rejected the fixed rules' DRL: a bug in Vigil, never the user's fault; carries the DRL to report it. */
 public final class CompileException extends RuntimeException {
     private final String drl;
 

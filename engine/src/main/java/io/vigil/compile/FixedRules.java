@@ -41,7 +41,7 @@ public final class FixedRules {
     }
 
     private static synchronized KieBase compiled() {
-        if (compiled == null) compiled = new KieBaseCache(null).get(DRL);
+        if (compiled == null) compiled = DrlBuild.kieBase(DRL);
         return compiled;
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.compile;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,36 +26,24 @@ public final class FixedRulesBuild {
             System.out.println("vigil.drl, its fact classes and Drools unchanged since the rules were last built");
             return;
         }
-        Path work = Files.createTempDirectory("vigil-rules");
-        try {
-            new KieBaseCache(work).get(FixedRules.drl());
-            Path kjar;
-            try (var files = Files.list(work)) {
-                kjar = files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
-            }
-            String model = null;
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(kjar))) {
-                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                    if (e.isDirectory()) continue;
-                    if (e.getName().endsWith("/drools-model")) model = modelClass(zip);
-                    else if (e.getName().endsWith(".class")) copy(zip, classes.resolve(e.getName()));
-                }
-            }
-            if (model == null) throw new IllegalStateException("no drools-model entry in " + kjar);
-            Properties p = new Properties();
-            p.setProperty(FixedRules.MODEL_CLASS, model);
-            p.setProperty(FixedRules.FINGERPRINT, FixedRules.fingerprint());
-            Path descriptor = classes.resolve(FixedRules.DESCRIPTOR);
-            Files.createDirectories(descriptor.getParent());
-            try (OutputStream out = Files.newOutputStream(descriptor)) {
-                p.store(out, "written by FixedRulesBuild at build time");
-            }
-            System.out.println("vigil.drl compiled to " + model);
-        } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        String model = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(DrlBuild.kjar(FixedRules.drl())))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.isDirectory()) continue;
+                if (e.getName().endsWith("/drools-model")) model = modelClass(zip);
+                else if (e.getName().endsWith(".class")) copy(zip, classes.resolve(e.getName()));
             }
         }
+        if (model == null) throw new IllegalStateException("the compiled vigil.drl has no drools-model entry");
+        Properties p = new Properties();
+        p.setProperty(FixedRules.MODEL_CLASS, model);
+        p.setProperty(FixedRules.FINGERPRINT, FixedRules.fingerprint());
+        Path descriptor = classes.resolve(FixedRules.DESCRIPTOR);
+        Files.createDirectories(descriptor.getParent());
+        try (OutputStream out = Files.newOutputStream(descriptor)) {
+            p.store(out, "written by FixedRulesBuild at build time");
+        }
+        System.out.println("vigil.drl compiled to " + model);
     }
 
     /** Whether the class output already holds rules built from this vigil.drl, these fact classes and this Drools. */

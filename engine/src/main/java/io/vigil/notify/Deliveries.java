@@ -68,26 +68,23 @@ public final class Deliveries {
     }
 
     private static boolean actionInFlight(Connection c, Row r, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE kind = 'action' "
-                + "AND target = ? AND model = ? AND state = 'pending' AND lease_until >= ? AND id <> ?")) {
-            ps.setString(1, r.target());
-            ps.setString(2, r.model());
-            ps.setLong(3, now.toEpochMilli());
-            ps.setLong(4, r.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
+        return anyPending(c, "kind = 'action' AND target = ? AND model = ? AND lease_until >= ? AND id <> ?",
+                r.target(), r.model(), now.toEpochMilli(), r.id());
     }
 
     private static boolean olderUnfinished(Connection c, Row r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM deliveries WHERE kind = 'notify' "
-                + "AND target = ? AND model = ? AND rule = ? AND state = 'pending' AND id < ?")) {
-            ps.setString(1, r.target());
-            ps.setString(2, r.model());
-            ps.setString(3, r.rule());
-            ps.setLong(4, r.id());
+        return anyPending(c, "kind = 'notify' AND target = ? AND model = ? AND rule = ? AND id < ?",
+                r.target(), r.model(), r.rule(), r.id());
+    }
+
+    /** Whether a pending delivery matches {@code where}, whose parameters are strings and longs. */
+    private static boolean anyPending(Connection c, String where, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM deliveries WHERE state = 'pending' AND " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Long l) ps.setLong(i + 1, l);
+                else ps.setString(i + 1, (String) args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;

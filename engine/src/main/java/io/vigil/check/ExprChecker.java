@@ -3,6 +3,7 @@ package io.vigil.check;
 import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Expr;
 import io.vigil.ast.StringLit;
+import io.vigil.label.LabelMatcher;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class ExprChecker {
 
     private void checkMatchers(Expr.Selector s) {
         for (Expr.Matcher m : s.matchers()) {
-            if (m.op() == Expr.MatchOp.RE || m.op() == Expr.MatchOp.NRE) checkRegex(m.value());
+            if (m.op() == LabelMatcher.Op.RE || m.op() == LabelMatcher.Op.NRE) checkRegex(m.value());
         }
     }
 

@@ -1,13 +1,14 @@
 package io.vigil.plan;
 
-import io.vigil.ast.Expr;
 import io.vigil.ast.Expr.BinaryOp;
+import io.vigil.ast.Expr;
 import io.vigil.ast.Name;
 import io.vigil.ast.Span;
 import io.vigil.check.FunctionKind;
 import io.vigil.check.Functions;
 import io.vigil.check.ResolvedRule;
 import io.vigil.check.Schedule;
+import io.vigil.label.LabelMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class Planner {
     private SeriesSelector selector(Expr e) {
         if (!(e instanceof Expr.Selector s)) throw new IllegalArgumentException("not a selector: " + e);
         return new SeriesSelector(rule.model(), s.metric().text(), s.matchers().stream()
-                .map(m -> new SeriesSelector.LabelMatcher(m.label().text(), m.op(), m.value().value()))
+                .map(m -> LabelMatcher.of(m.label().text(), m.op(), m.value().value()))
                 .toList());
     }
 

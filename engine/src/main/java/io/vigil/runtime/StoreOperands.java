@@ -1,6 +1,7 @@
 package io.vigil.runtime;
 
 import io.vigil.ast.Expr;
+import io.vigil.label.LabelMatcher;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.stats.DriftCalculator;
@@ -9,7 +10,6 @@ import io.vigil.stats.FeatureSample;
 import io.vigil.stats.StatValue;
 import io.vigil.stats.Statistic;
 import io.vigil.store.FeatureSnapshot;
-import io.vigil.store.LabelMatcher;
 import io.vigil.store.MetricStore;
 import io.vigil.store.Selector;
 import io.vigil.store.SeriesValue;
@@ -65,20 +65,7 @@ public final class StoreOperands implements OperandSource {
     }
 
     static Selector selector(SeriesSelector s) {
-        List<LabelMatcher> matchers = new ArrayList<>();
-        for (SeriesSelector.LabelMatcher m : s.matchers()) {
-            matchers.add(LabelMatcher.of(m.label(), op(m.op()), m.value()));
-        }
-        return new Selector(s.model(), s.metric(), matchers);
-    }
-
-    private static LabelMatcher.Op op(Expr.MatchOp op) {
-        return switch (op) {
-            case EQ -> LabelMatcher.Op.EQ;
-            case NE -> LabelMatcher.Op.NE;
-            case RE -> LabelMatcher.Op.RE;
-            case NRE -> LabelMatcher.Op.NRE;
-        };
+        return new Selector(s.model(), s.metric(), s.matchers());
     }
 
     private List<OperandValue> distribution(String model, Operand.Distribution d, Instant t) throws OperandException {

@@ -1,7 +1,6 @@
 package io.vigil.runtime;
 
-import io.vigil.ast.Expr;
-import io.vigil.label.LabelMatcher;
+import io.vigil.check.StatisticRegistry;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.stats.DriftCalculator;
@@ -73,7 +72,7 @@ public final class StoreOperands implements OperandSource {
         if (stat == null) throw new OperandException("unknown statistic " + d.function());
         Map<String, FeatureSample> current = merged(store.distributions(model, d.feature(), t.minus(d.window()), t));
         Map<String, FeatureSample> reference = null;
-        if (needsBaseline(stat)) {
+        if (StatisticRegistry.lookup(d.function()).needsBaseline()) {
             if (d.baseline() == null) {
                 throw new OperandException(d.function() + " needs a baseline and the rule set names none");
             }
@@ -118,10 +117,6 @@ public final class StoreOperands implements OperandSource {
             out.add(new OperandValue(labels, value.value(), note(stat, report)));
         }
         return out;
-    }
-
-    private static boolean needsBaseline(Statistic s) {
-        return s != Statistic.NULL_RATE && s != Statistic.MEAN;
     }
 
     private static String note(Statistic stat, DriftReport report) {

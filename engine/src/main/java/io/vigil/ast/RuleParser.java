@@ -349,7 +349,16 @@ public final class RuleParser {
 
     private Expr.Arg arg(ArgContext ctx) {
         Name n = ctx.name() == null ? null : name(ctx.name());
-        Expr value = ctx.STAR() != null ? new Expr.Wildcard(span(ctx.STAR().getSymbol())) : expr(ctx.expr());
+        Expr value;
+        if (ctx.RE_MATCH() != null) {
+            value = new Expr.Regex(string(ctx.string()), span(ctx.RE_MATCH().getSymbol()).to(span(ctx.string())));
+        } else if (ctx.stringList() != null) {
+            value = new Expr.StringList(ctx.stringList().string().stream().map(this::string).toList(), span(ctx.stringList()));
+        } else if (ctx.STAR() != null) {
+            value = new Expr.Wildcard(span(ctx.STAR().getSymbol()));
+        } else {
+            value = expr(ctx.expr());
+        }
         return new Expr.Arg(n, value, span(ctx));
     }
 

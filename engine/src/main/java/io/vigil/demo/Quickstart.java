@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.vigil.runtime.Engine;
 import io.vigil.schedule.CatchUp;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;

@@ -9,7 +9,7 @@ import io.vigil.compile.RuleCompiler;
 import io.vigil.ingest.IngestRoutes;
 import io.vigil.schedule.CatchUp;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;

@@ -15,7 +15,7 @@ import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.JdbcMetricStore;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.runtime.Engine;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.RouteGroup;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;

@@ -34,10 +34,17 @@ public record RuleDelta(RuleChange change, RuleSummary before, RuleSummary after
 
     public Duration firingAfter() { return after == null ? Duration.ZERO : after.firing(); }
 
-    /** Whether the two versions would have alerted any differently. */
+    /** Whether the two versions would have alerted, notified or acted any differently. */
     public boolean differs() {
         return !onlyBefore.isEmpty() || !onlyAfter.isEmpty() || !moved.isEmpty()
-                || !java.util.Objects.equals(before == null ? null : before.notifications(), after == null ? null : after.notifications())
-                || !java.util.Objects.equals(before == null ? null : before.actions(), after == null ? null : after.actions());
+                || !notifications(before).equals(notifications(after)) || !actions(before).equals(actions(after));
+    }
+
+    private static java.util.Map<String, String> notifications(RuleSummary s) {
+        return s == null ? java.util.Map.of() : s.notifications();
+    }
+
+    private static java.util.Map<String, String> actions(RuleSummary s) {
+        return s == null ? java.util.Map.of() : s.actions();
     }
 }

@@ -69,8 +69,8 @@ public final class BacktestCommand implements Callable<Integer> {
         FixedRules.preload(); // overlaps the rest of start-up
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instant start = time(from, "--from", err);
-        Instant end = time(to, "--to", err);
+        Instant start = time("backtest", from, "--from", err);
+        Instant end = time("backtest", to, "--to", err);
         if (start == null || end == null) return ExitCodes.USAGE;
         if (end.isBefore(start)) {
             err.println("vigil backtest: --to (" + end + ") is before --from (" + start + ")");
@@ -142,14 +142,15 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private static Instant time(String text, String option, PrintWriter err) {
+    /** An ISO-8601 time with zone or a date (UTC midnight), or null after telling why not. */
+    static Instant time(String command, String text, String option, PrintWriter err) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                err.println("vigil backtest: " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
+                err.println("vigil " + command + ": " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
                         + "or 2026-01-01");
                 return null;
             }

@@ -267,6 +267,36 @@ class TestCommandTest {
     }
 
     @Test
+    void yamlProblemsNameTheTestFileWithLineAndColumn() throws IOException {
+        write("shop.vigil", "model shop {\n  every 5m\n  rule acc_low {\n    when accuracy < 0.85\n  }\n}\n");
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                series:
+                  - &low { metric: accuracy, values: "0.8" }
+                  - *low
+                tests:
+                  - at: 5m
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        String p = test.toString();
+        assertThat(run.err()).isEqualTo(p + ":4:5: error: YAML aliases (*name) are not supported in shop.test.yaml; "
+                + "repeat the value\n"
+                + "  - *low\n"
+                + "    ^\n");
+        assertThat(run.exit()).isEqualTo(2);
+
+        write("shop.test.yaml", "rules: [shop.vigil]\ntests:\n  - at: 5m\n    at: 10m\n");
+        run = CommandRun.of("test", test.toString());
+
+        assertThat(run.err()).isEqualTo(p + ":4:5: error: tests[0].at: duplicate key (first at line 3)\n"
+                + "    at: 10m\n"
+                + "    ^\n");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
     void namesThatDoNotMatchTheRulesAreErrorsOfTheTestFile() throws IOException {
         write("two.vigil", """
                 model shop { every 5m  rule acc_low { when accuracy < 0.85 } }

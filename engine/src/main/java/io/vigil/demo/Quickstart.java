@@ -111,7 +111,7 @@ public final class Quickstart {
                     // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
                     Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, List.of())
+                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, config)
                             .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
                     java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
                     java.nio.file.Files.writeString(report, BacktestReport.render(bt));

@@ -2,7 +2,7 @@ package io.vigil.diff;
 
 import io.vigil.check.ResolvedRule;
 import io.vigil.compile.RuleCompiler;
-import io.vigil.config.MaintenanceWindow;
+import io.vigil.config.Config;
 import io.vigil.store.MetricStore;
 import io.vigil.testing.Backtest;
 import io.vigil.testing.BacktestResult;
@@ -10,7 +10,6 @@ import io.vigil.testing.RuleSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +31,13 @@ public final class BacktestDelta {
 
     private final RuleCompiler compiler;
     private final MetricStore store;
-    private final Collection<MaintenanceWindow> silences;
+    private final Config config;
 
-    public BacktestDelta(RuleCompiler compiler, MetricStore store, Collection<MaintenanceWindow> silences) {
+    /** @param config channels, actions and silences, as for {@link io.vigil.testing.Backtest}; null for defaults */
+    public BacktestDelta(RuleCompiler compiler, MetricStore store, Config config) {
         this.compiler = compiler;
         this.store = store;
-        this.silences = List.copyOf(silences);
+        this.config = config;
     }
 
     public Result run(SemanticDiff.Result diff, Instant from, Instant to, Backtest.Progress progress) {
@@ -72,7 +72,7 @@ public final class BacktestDelta {
                                                         Backtest.Progress progress) {
         Map<String, BacktestResult.RuleHistory> byId = new HashMap<>();
         if (rules.isEmpty()) return byId;
-        BacktestResult result = new Backtest(compiler, store, silences).run(compiler.compile(rules), from, to, false, progress);
+        BacktestResult result = new Backtest(compiler, store, config).run(compiler.compile(rules), from, to, false, progress);
         for (BacktestResult.RuleHistory h : result.rules()) byId.put(h.rule().id(), h);
         return byId;
     }

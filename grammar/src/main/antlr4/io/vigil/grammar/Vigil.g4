@@ -58,7 +58,9 @@ primary
   | string                                                     # stringExpr
   ;
 
-arg         : (name ASSIGN)? (expr | STAR) ;
+// A list of strings and `name=~"regex"` are argument values only (feature=["a", "b"], feature=~"temp_.*").
+arg         : (name ASSIGN)? (expr | STAR | stringList) | name RE_MATCH string ;
+stringList  : LBRACK (string (COMMA string)* COMMA?)? RBRACK ;
 grouping    : BY LPAREN (labelName (COMMA labelName)*)? RPAREN ;
 matching    : (ON | IGNORING) LPAREN (labelName (COMMA labelName)*)? RPAREN ;
 matcher     : labelName matchOp string ;
@@ -111,6 +113,8 @@ BY              : 'by' ;
 
 LBRACE     : '{' ;
 RBRACE     : '}' ;
+LBRACK     : '[' ;
+RBRACK     : ']' ;
 LPAREN     : '(' ;
 RPAREN     : ')' ;
 COMMA      : ',' ;

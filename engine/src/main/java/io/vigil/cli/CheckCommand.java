@@ -24,9 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Parse and check rule files; print every problem as path:line:col with the source line "
                 + "and a caret, or as JSON for editors and CI annotations (--format json).",
-                "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file or bad flag."})
+                "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file, no rules to check or a bad flag."})
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files or directories (every .vigil below).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Rule files or directories (every .vigil below); default: the config's rules.")
     List<Path> paths;
 
     @Mixin ConfigOption config;

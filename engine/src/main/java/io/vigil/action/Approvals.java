@@ -42,6 +42,7 @@ public final class Approvals {
 
     /** A decision that cannot be taken, with the HTTP status that says why (404 or 409). */
     public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
         private final int status;
 
         Refused(int status, String message) {

@@ -62,6 +62,7 @@ public final class Quickstart {
      * @param report    where to write the backtest's HTML report of the replayed range, or null
      * @param data   the replay and its 2012 baseline
      */
+    @SuppressWarnings("try") // the webhook receiver only has to live as long as the replay
     public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
                        Path mailFile, Path report) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);

@@ -140,7 +140,9 @@ final class JdbcWriter implements MetricStore.Writer {
         }
     }
 
-    @Override public void close() {
+    @Override
+    @SuppressWarnings("try") // the statements are listed only to be closed, in reverse order, with the connection
+    public void close() {
         try (connection; PreparedStatement i = insertSample; PreparedStatement a = upsertSample; PreparedStatement b = upsertDistribution) {
             if (!committed) connection.rollback();
             connection.setAutoCommit(true);

@@ -115,9 +115,10 @@ public final class RuleTestRunner {
      */
     public static void warmUp() {
         Thread t = new Thread(() -> {
-            try (JdbcMetricStore ignored = JdbcMetricStore.open(
-                    StoreSettings.of("jdbc:h2:mem:vigil-warm-up-" + DATABASES.incrementAndGet()).withPoolSize(1))) {
-                // nothing: opening (and migrating) is the point
+            try {
+                // opening (and migrating) is the point
+                JdbcMetricStore.open(StoreSettings.of("jdbc:h2:mem:vigil-warm-up-" + DATABASES.incrementAndGet())
+                        .withPoolSize(1)).close();
             } catch (RuntimeException e) {
                 // the real store reports any problem when it opens
             }

@@ -1,5 +1,6 @@
 package io.vigil.ast;
 
+import io.vigil.label.LabelMatcher;
 import java.util.List;
 
 /** An expression node (language.md §3); every variant is an immutable record with its span. */
@@ -22,14 +23,7 @@ public sealed interface Expr {
     }
 
     /** One label matcher of a selector. */
-    record Matcher(Name label, MatchOp op, StringLit value, Span span) {}
-
-    /** The four label-matching operators. */
-    enum MatchOp {
-        EQ("="), NE("!="), RE("=~"), NRE("!~");
-        public final String symbol;
-        MatchOp(String symbol) { this.symbol = symbol; }
-    }
+    record Matcher(Name label, LabelMatcher.Op op, StringLit value, Span span) {}
 
     /** A function call; {@code by} is the grouping after an aggregation call, or null. */
     record Call(Name function, List<Arg> args, Grouping by, Span span) implements Expr {

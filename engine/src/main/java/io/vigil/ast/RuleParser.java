@@ -1,11 +1,12 @@
 package io.vigil.ast;
 
 import io.vigil.grammar.VigilLexer;
-import io.vigil.grammar.VigilParser;
 import io.vigil.grammar.VigilParser.*;
+import io.vigil.grammar.VigilParser;
+import io.vigil.label.LabelMatcher;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.antlr.v4.runtime.*;
@@ -365,11 +366,11 @@ public final class RuleParser {
         return Expr.BinaryOp.NE;
     }
 
-    private static Expr.MatchOp matchOp(MatchOpContext op) {
-        if (op.ASSIGN() != null) return Expr.MatchOp.EQ;
-        if (op.NE() != null) return Expr.MatchOp.NE;
-        if (op.RE_MATCH() != null) return Expr.MatchOp.RE;
-        return Expr.MatchOp.NRE;
+    private static LabelMatcher.Op matchOp(MatchOpContext op) {
+        if (op.ASSIGN() != null) return LabelMatcher.Op.EQ;
+        if (op.NE() != null) return LabelMatcher.Op.NE;
+        if (op.RE_MATCH() != null) return LabelMatcher.Op.RE;
+        return LabelMatcher.Op.NRE;
     }
 
     // ---- leaves ----

@@ -3,7 +3,8 @@ package io.vigil.check;
 import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Expr;
 import io.vigil.ast.StringLit;
-import java.util.HashSet;
+import io.vigil.label.LabelMatcher;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ final class ExprChecker {
 
     private void checkMatchers(Expr.Selector s) {
         for (Expr.Matcher m : s.matchers()) {
-            if (m.op() == Expr.MatchOp.RE || m.op() == Expr.MatchOp.NRE) checkRegex(m.value());
+            if (m.op() == LabelMatcher.Op.RE || m.op() == LabelMatcher.Op.NRE) checkRegex(m.value());
         }
     }
 
@@ -71,12 +72,13 @@ final class ExprChecker {
             c.args().forEach(a -> check(a.value()));
             return Type.SERIES;
         }
-        if (c.by() != null && f.kind() != FunctionKind.AGGREGATION) {
+        boolean groupable = f.kind() == FunctionKind.AGGREGATION || f.statistic() != null && f.statistic().grouped();
+        if (c.by() != null && !groupable) {
             out.add(Diagnostic.error(c.by().span(), Messages.GROUPING_ONLY_AGGREGATION));
         }
         switch (f.kind()) {
             case WINDOW, AGGREGATION -> positional(c, f);
-            case DISTRIBUTION -> distribution(c);
+            case STATISTIC -> statistic(c, f.statistic());
             case BASELINE_WINDOW -> {
                 error(c, Messages.PRIOR_ONLY_BASELINE);
                 return Type.SERIES;
@@ -120,32 +122,32 @@ final class ExprChecker {
         }
     }
 
-    private void distribution(Expr.Call c) {
-        String fn = c.function().text();
-        Set<String> seen = new HashSet<>();
+    private void statistic(Expr.Call c, StatisticFunction stat) {
+        String fn = stat.name();
+        Set<NamedArg> seen = EnumSet.noneOf(NamedArg.class);
         for (Expr.Arg a : c.args()) {
             if (a.name() == null) {
-                error(a.value(), Messages.onlyNamedArgs(fn));
+                error(a.value(), Messages.onlyNamedArgs(stat));
                 // The positional value was probably meant as one of the named ones; don't also call it missing.
                 return;
             }
-            String name = a.name().text();
-            if (!Functions.DISTRIBUTION_ARGS.contains(name)) {
-                error(a.name(), Messages.unknownArg(fn, name));
+            NamedArg arg = NamedArg.byText(a.name().text());
+            if (arg == null || !stat.accepts(arg)) {
+                error(a.name(), Messages.unknownArg(stat, a.name().text()));
                 continue;
             }
-            if (!seen.add(name)) {
-                error(a.name(), Messages.duplicateArg(name));
+            if (!seen.add(arg)) {
+                error(a.name(), Messages.duplicateArg(arg.text()));
                 continue;
             }
             Expr v = a.value();
-            switch (name) {
-                case "feature" -> {
+            switch (arg) {
+                case FEATURE -> {
                     if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
                         error(v, fn + "'s feature must be a string such as \"income\" or *");
                     }
                 }
-                case "baseline" -> {
+                case BASELINE -> {
                     if (v instanceof Expr.Call p && p.function().text().equals("prior")) {
                         if (p.args().size() != 1 || p.args().get(0).name() != null
                                 || !(p.args().get(0).value() instanceof Expr.DurationExpr)) {
@@ -155,14 +157,18 @@ final class ExprChecker {
                         error(v, fn + "'s baseline must be a string such as \"training\" or prior(<duration>)");
                     }
                 }
-                default -> {
+                case WINDOW -> {
                     if (!(v instanceof Expr.DurationExpr)) error(v, fn + "'s window must be a duration such as 1d");
                 }
             }
         }
-        if (!seen.contains("feature")) error(c, Messages.missingFeature(fn));
-        if (!seen.contains("window") && context.cronSchedule()) error(c, Messages.missingWindow(fn));
-        if (!seen.contains("baseline") && Functions.NEEDS_BASELINE.contains(fn) && !context.baselineKnown()
+        for (NamedArg r : NamedArg.values()) {
+            if (stat.required().contains(r) && !seen.contains(r)) error(c, Messages.missingArg(fn, r));
+        }
+        if (stat.accepts(NamedArg.WINDOW) && !seen.contains(NamedArg.WINDOW) && context.cronSchedule()) {
+            error(c, Messages.missingWindow(fn));
+        }
+        if (!seen.contains(NamedArg.BASELINE) && stat.needsBaseline() && !context.baselineKnown()
                 && context.configKnown()) {
             error(c, Messages.missingBaseline(fn, context.model()));
         }

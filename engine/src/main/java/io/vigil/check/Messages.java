@@ -3,6 +3,8 @@ package io.vigil.check;
 import io.vigil.ast.Suggestions;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Every checker message in one place, so wording stays consistent and reviewable. */
 final class Messages {
@@ -38,22 +40,23 @@ final class Messages {
         return fn + " takes positional arguments only: " + signature(fn);
     }
 
-    static String onlyNamedArgs(String fn) {
-        return fn + " takes named arguments only: " + fn + "(feature=\"name\" | feature=*, baseline=\"name\" | "
-                + "baseline=prior(7d), window=1d)";
+    static String onlyNamedArgs(StatisticFunction f) {
+        return f.name() + " takes named arguments only: " + f.name() + "("
+                + f.args().stream().sorted().map(NamedArg::usage).collect(Collectors.joining(", ")) + ")";
     }
 
-    static String unknownArg(String fn, String arg) {
-        return "unknown argument '" + arg + "' for " + fn + Suggestions.hint(arg, Functions.DISTRIBUTION_ARGS)
-                + " (accepted: feature, baseline, window)";
+    static String unknownArg(StatisticFunction f, String arg) {
+        List<String> accepted = f.args().stream().sorted().map(NamedArg::text).toList();
+        return "unknown argument '" + arg + "' for " + f.name() + Suggestions.hint(arg, accepted)
+                + " (accepted: " + String.join(", ", accepted) + ")";
     }
 
     static String duplicateArg(String arg) {
         return "argument '" + arg + "' given twice";
     }
 
-    static String missingFeature(String fn) {
-        return fn + " needs feature=\"name\" or feature=*";
+    static String missingArg(String fn, NamedArg arg) {
+        return fn + " needs " + arg.usage().replace(" | ", " or ");
     }
 
     static String missingBaseline(String fn, String model) {

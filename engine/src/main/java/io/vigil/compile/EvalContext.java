@@ -1,8 +1,8 @@
 package io.vigil.compile;
 
 import io.vigil.ast.Expr.BinaryOp;
+import io.vigil.label.Quoting;
 import io.vigil.plan.Node;
-import io.vigil.plan.Quoting;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -1,7 +1,6 @@
 package io.vigil.config;
 
 import io.vigil.check.References;
-import io.vigil.schedule.CatchUp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package io.vigil.config;
 
-import io.vigil.schedule.CatchUp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

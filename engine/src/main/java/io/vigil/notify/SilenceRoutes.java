@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.vigil.config.DurationText;
-import io.vigil.config.LabelMatcher;
+import io.vigil.label.LabelMatcher;
 import io.vigil.server.ApiError;
 import io.vigil.server.ApiServer;
 import io.vigil.server.BodyReader;

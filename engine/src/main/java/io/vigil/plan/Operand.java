@@ -1,6 +1,7 @@
 package io.vigil.plan;
 
 import io.vigil.check.Durations;
+import io.vigil.label.Quoting;
 import java.time.Duration;
 
 /**

@@ -1,13 +1,14 @@
 package io.vigil.plan;
 
-import io.vigil.ast.Expr;
 import io.vigil.ast.Expr.BinaryOp;
+import io.vigil.ast.Expr;
 import io.vigil.ast.Name;
 import io.vigil.ast.Span;
-import io.vigil.check.FunctionKind;
 import io.vigil.check.Functions;
 import io.vigil.check.ResolvedRule;
 import io.vigil.check.Schedule;
+import io.vigil.check.StatisticFunction;
+import io.vigil.label.LabelMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,17 +88,19 @@ public final class Planner {
     private SeriesSelector selector(Expr e) {
         if (!(e instanceof Expr.Selector s)) throw new IllegalArgumentException("not a selector: " + e);
         return new SeriesSelector(rule.model(), s.metric().text(), s.matchers().stream()
-                .map(m -> new SeriesSelector.LabelMatcher(m.label().text(), m.op(), m.value().value()))
+                .map(m -> LabelMatcher.of(m.label().text(), m.op(), m.value().value()))
                 .toList());
     }
 
     private Folded call(Expr.Call c) {
         String fn = c.function().text();
-        FunctionKind kind = Functions.lookup(fn).kind();
+        Functions.Function f = Functions.lookup(fn);
         List<Expr> args = c.args().stream().map(Expr.Arg::value).toList();
-        return switch (kind) {
+        return switch (f.kind()) {
             case WINDOW -> window(fn, args, c.span());
-            case DISTRIBUTION -> input(distribution(c), c.span());
+            case STATISTIC -> switch (f.statistic().family()) {
+                case FEATURE_DISTRIBUTION -> input(distribution(c, f.statistic()), c.span());
+            };
             case AGGREGATION -> aggregate(fn, fold(args.get(0)), c.by(), c.span());
             case BASELINE_WINDOW -> throw new IllegalArgumentException("prior() outside baseline=");
         };
@@ -114,8 +117,8 @@ public final class Planner {
         return input(new Operand.Window(fn, selector(args.get(0)), range, q, rule.staleness()), span);
     }
 
-    private Operand distribution(Expr.Call c) {
-        String fn = c.function().text();
+    private Operand distribution(Expr.Call c, StatisticFunction stat) {
+        String fn = stat.name();
         Expr.Arg feature = c.named("feature");
         Expr.Arg baseline = c.named("baseline");
         Expr.Arg window = c.named("window");
@@ -126,7 +129,7 @@ public final class Planner {
         } else if (baseline != null) {
             Expr.Call prior = (Expr.Call) baseline.value();
             b = Operand.Baseline.prior(((Expr.DurationExpr) prior.args().get(0).value()).duration().value());
-        } else if (rule.baseline() != null && Functions.NEEDS_BASELINE.contains(fn)) {
+        } else if (rule.baseline() != null && stat.needsBaseline()) {
             b = Operand.Baseline.named(rule.baseline());
         }
         Duration w;

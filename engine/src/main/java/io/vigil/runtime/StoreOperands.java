@@ -1,6 +1,6 @@
 package io.vigil.runtime;
 
-import io.vigil.ast.Expr;
+import io.vigil.check.StatisticRegistry;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.stats.DriftCalculator;
@@ -9,7 +9,6 @@ import io.vigil.stats.FeatureSample;
 import io.vigil.stats.StatValue;
 import io.vigil.stats.Statistic;
 import io.vigil.store.FeatureSnapshot;
-import io.vigil.store.LabelMatcher;
 import io.vigil.store.MetricStore;
 import io.vigil.store.Selector;
 import io.vigil.store.SeriesValue;
@@ -65,20 +64,7 @@ public final class StoreOperands implements OperandSource {
     }
 
     static Selector selector(SeriesSelector s) {
-        List<LabelMatcher> matchers = new ArrayList<>();
-        for (SeriesSelector.LabelMatcher m : s.matchers()) {
-            matchers.add(LabelMatcher.of(m.label(), op(m.op()), m.value()));
-        }
-        return new Selector(s.model(), s.metric(), matchers);
-    }
-
-    private static LabelMatcher.Op op(Expr.MatchOp op) {
-        return switch (op) {
-            case EQ -> LabelMatcher.Op.EQ;
-            case NE -> LabelMatcher.Op.NE;
-            case RE -> LabelMatcher.Op.RE;
-            case NRE -> LabelMatcher.Op.NRE;
-        };
+        return new Selector(s.model(), s.metric(), s.matchers());
     }
 
     private List<OperandValue> distribution(String model, Operand.Distribution d, Instant t) throws OperandException {
@@ -86,7 +72,7 @@ public final class StoreOperands implements OperandSource {
         if (stat == null) throw new OperandException("unknown statistic " + d.function());
         Map<String, FeatureSample> current = merged(store.distributions(model, d.feature(), t.minus(d.window()), t));
         Map<String, FeatureSample> reference = null;
-        if (needsBaseline(stat)) {
+        if (StatisticRegistry.lookup(d.function()).needsBaseline()) {
             if (d.baseline() == null) {
                 throw new OperandException(d.function() + " needs a baseline and the rule set names none");
             }
@@ -131,10 +117,6 @@ public final class StoreOperands implements OperandSource {
             out.add(new OperandValue(labels, value.value(), note(stat, report)));
         }
         return out;
-    }
-
-    private static boolean needsBaseline(Statistic s) {
-        return s != Statistic.NULL_RATE && s != Statistic.MEAN;
     }
 
     private static String note(Statistic stat, DriftReport report) {

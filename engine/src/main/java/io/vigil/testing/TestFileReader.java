@@ -6,6 +6,7 @@ import io.vigil.ast.RuleParser;
 import io.vigil.ast.Source;
 import io.vigil.config.YamlNode;
 import io.vigil.config.YamlTree;
+import io.vigil.label.LabelMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +149,7 @@ public final class TestFileReader {
         boolean ok = true;
         for (Expr.Matcher mt : r.selector().matchers()) {
             int at = yaml.offsetIn(scalar, mt.span().start());
-            if (mt.op() != Expr.MatchOp.EQ) {
+            if (mt.op() != LabelMatcher.Op.EQ) {
                 yaml.error(at, path, "an input series names exact label values; use = instead of " + mt.op().symbol);
                 ok = false;
             } else if (labels.containsKey(mt.label().text()) || (mt.label().text().equals("model") && model != null)) {

@@ -3,10 +3,10 @@ package io.vigil.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ast.Expr.BinaryOp;
-import io.vigil.ast.Expr.MatchOp;
 import io.vigil.ast.Source;
 import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
+import io.vigil.label.LabelMatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class PlannerTest {
     void bareSelectorAndLastShareOneSlotWithTheRuleStaleness() {
         RulePlan p = plan("accuracy{segment=\"EU\"} < 0.5 or last(accuracy{segment=\"EU\"}) > 0.99");
         SeriesSelector eu = new SeriesSelector("m", "accuracy",
-                List.of(new SeriesSelector.LabelMatcher("segment", MatchOp.EQ, "EU")));
+                List.of(LabelMatcher.eq("segment", "EU")));
         // staleness defaults to 3 x the 5m interval (language.md §3.1)
         assertThat(p.slots()).containsExactly(new Operand.Latest(eu, Duration.ofMinutes(15)));
     }

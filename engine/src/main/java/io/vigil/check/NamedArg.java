@@ -1,0 +1,37 @@
+package io.vigil.check;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A named argument of a statistic function ({@code feature=}, {@code baseline=}, {@code window=}).
+ * Which function accepts which is said once, by its {@link StatisticFunction} entry; what value each
+ * takes is checked by {@link ExprChecker} and read by the planner.
+ */
+public enum NamedArg {
+    FEATURE("feature=\"name\" | feature=*"),
+    BASELINE("baseline=\"name\" | baseline=prior(7d)"),
+    WINDOW("window=1d");
+
+    private final String usage;
+
+    NamedArg(String usage) { this.usage = usage; }
+
+    /** The name a rule writes, e.g. {@code window}. */
+    public String text() { return name().toLowerCase(Locale.ROOT); }
+
+    /** How a rule writes it, for messages. */
+    public String usage() { return usage; }
+
+    /** The argument called {@code text}, or null. */
+    public static NamedArg byText(String text) {
+        for (NamedArg a : values()) if (a.text().equals(text)) return a;
+        return null;
+    }
+
+    /** {@code feature, baseline, window} in declaration order. */
+    public static String texts(Collection<NamedArg> args) {
+        return args.stream().sorted().map(NamedArg::text).collect(Collectors.joining(", "));
+    }
+}

@@ -58,7 +58,8 @@ primary
   | string                                                     # stringExpr
   ;
 
-arg         : (name ASSIGN)? (expr | STAR) ;
+arg         : (name ASSIGN)? (expr | STAR | labelSet) ;
+labelSet    : LBRACE (matcher (COMMA matcher)* COMMA?)? RBRACE ;
 grouping    : BY LPAREN (labelName (COMMA labelName)*)? RPAREN ;
 matching    : (ON | IGNORING) LPAREN (labelName (COMMA labelName)*)? RPAREN ;
 matcher     : labelName matchOp string ;

@@ -7,7 +7,6 @@ import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
 import io.vigil.action.Actions;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
@@ -16,12 +15,11 @@ import io.vigil.testing.Backtest;
 import io.vigil.testing.BacktestReport;
 import io.vigil.testing.BacktestResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import io.vigil.runtime.Engine;
 import io.vigil.schedule.CatchUp;
 import io.vigil.server.ApiServer;
-import io.vigil.api.EngineRoutes;
+import io.vigil.api.EngineApi;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;
@@ -76,9 +74,7 @@ public final class Quickstart {
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(s),
-                    new EngineRoutes(engine, s.database(), notifier::notificationsOf)));
-            routes.addAll(notifier.routes());
+            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
                 started.set(api);
                 notifier.start(engine.metrics()::add);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vigil.ast.Diagnostic;
+import io.vigil.ast.DiagnosticJson;
 import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
@@ -65,25 +66,12 @@ public final class CheckCommand implements Callable<Integer> {
         doc.put("files", files);
         doc.put("errors", result.errorCount());
         doc.put("warnings", result.warningCount());
-        doc.put("diagnostics", result.diagnostics().stream().map(CheckCommand::diagnostic).toList());
+        doc.put("diagnostics", result.diagnostics().stream().map(DiagnosticJson::of).toList());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, Object> diagnostic(Diagnostic d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", d.span().source().path());
-        m.put("line", d.span().line());
-        m.put("column", d.span().column());
-        m.put("end_line", d.span().source().line(d.span().end()));
-        m.put("end_column", d.span().source().column(d.span().end()));
-        m.put("severity", d.severity().label());
-        m.put("message", d.message());
-        if (d.note() != null) m.put("note", d.note());
-        return m;
     }
 
     private static String s(long n) { return n == 1 ? "" : "s"; }

@@ -25,6 +25,11 @@ public sealed interface Expr {
     /** One label matcher of a selector. */
     record Matcher(Name label, LabelMatcher.Op op, StringLit value, Span span) {}
 
+    /** {@code {segment="EU", version=~"3\\..*"}}: label matchers without a metric, legal only as the value of {@code labels=}. */
+    record LabelSet(List<Matcher> matchers, Span span) implements Expr {
+        public LabelSet { matchers = List.copyOf(matchers); }
+    }
+
     /** A function call; {@code by} is the grouping after an aggregation call, or null. */
     record Call(Name function, List<Arg> args, Grouping by, Span span) implements Expr {
         public Call { args = List.copyOf(args); }

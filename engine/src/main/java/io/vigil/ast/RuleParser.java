@@ -343,8 +343,12 @@ public final class RuleParser {
     }
 
     private Expr.Selector selector(NameContext metric, List<MatcherContext> matchers, Span s) {
-        return new Expr.Selector(name(metric), matchers.stream().map(m -> new Expr.Matcher(
-                labelName(m.labelName()), matchOp(m.matchOp().start), string(m.string()), span(m))).toList(), s);
+        return new Expr.Selector(name(metric), matchers(matchers), s);
+    }
+
+    private List<Expr.Matcher> matchers(List<MatcherContext> matchers) {
+        return matchers.stream().map(m -> new Expr.Matcher(
+                labelName(m.labelName()), matchOp(m.matchOp().start), string(m.string()), span(m))).toList();
     }
 
     private Expr.Arg arg(ArgContext ctx) {
@@ -356,10 +360,16 @@ public final class RuleParser {
             value = new Expr.StringList(ctx.stringList().string().stream().map(this::string).toList(), span(ctx.stringList()));
         } else if (ctx.STAR() != null) {
             value = new Expr.Wildcard(span(ctx.STAR().getSymbol()));
+        } else if (ctx.labelSet() != null) {
+            value = labelSet(ctx.labelSet());
         } else {
             value = expr(ctx.expr());
         }
         return new Expr.Arg(n, value, span(ctx));
+    }
+
+    private Expr.LabelSet labelSet(LabelSetContext ctx) {
+        return new Expr.LabelSet(matchers(ctx.matcher()), span(ctx));
     }
 
     private Expr binary(Expr.BinaryOp op, Expr left, Expr right, MatchingContext m, Token opToken, Span whole) {

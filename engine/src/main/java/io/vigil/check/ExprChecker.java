@@ -4,6 +4,8 @@ import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Expr;
 import io.vigil.ast.StringLit;
 import io.vigil.label.LabelMatcher;
+import io.vigil.stats.quality.ModelKind;
+import io.vigil.stats.quality.QualityFunction;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
 final class ExprChecker {
 
     /** What the checker needs to know about the rule around the expression. */
-    record Context(String model, boolean cronSchedule, boolean baselineKnown, boolean configKnown) {}
+    record Context(String model, boolean cronSchedule, boolean baselineKnown, boolean configKnown, ModelKind modelKind) {}
 
     private final Context context;
     private final List<Diagnostic> out;
@@ -42,8 +44,12 @@ final class ExprChecker {
             return Type.SERIES;
         }
         if (e instanceof Expr.Selector s) {
-            checkMatchers(s);
+            checkMatchers(s.matchers());
             return Type.SERIES;
+        }
+        if (e instanceof Expr.LabelSet l) {
+            error(l, Messages.LABEL_SET_ONLY_LABELS);
+            return Type.STRING;
         }
         if (e instanceof Expr.Call c) return call(c);
         if (e instanceof Expr.Unary u) return unary(u);
@@ -51,8 +57,8 @@ final class ExprChecker {
         return between((Expr.Between) e);
     }
 
-    private void checkMatchers(Expr.Selector s) {
-        for (Expr.Matcher m : s.matchers()) {
+    private void checkMatchers(List<Expr.Matcher> matchers) {
+        for (Expr.Matcher m : matchers) {
             if (m.op() == LabelMatcher.Op.RE || m.op() == LabelMatcher.Op.NRE) checkRegex(m.value());
         }
     }
@@ -114,7 +120,7 @@ final class ExprChecker {
             Expr arg = c.args().get(i).value();
             Type want = f.params().get(i);
             if (f.kind() == FunctionKind.WINDOW && want == Type.SERIES) {
-                if (arg instanceof Expr.Selector s) checkMatchers(s);
+                if (arg instanceof Expr.Selector s) checkMatchers(s.matchers());
                 else {
                     check(arg);
                     error(arg, Messages.needsSelector(fn));
@@ -175,6 +181,11 @@ final class ExprChecker {
                 return;
             }
             NamedArg arg = NamedArg.byText(a.name().text());
+            if (arg == NamedArg.BOUND && !stat.accepts(arg) && stat.family() == StatisticFamily.MODEL_QUALITY) {
+                error(a.name(), Messages.boundRefused(fn, StatisticRegistry.all().stream()
+                        .filter(x -> x.accepts(NamedArg.BOUND)).map(StatisticFunction::name).toList()));
+                continue;
+            }
             if (arg == null || !stat.accepts(arg)) {
                 error(a.name(), Messages.unknownArg(stat, a.name().text()));
                 continue;
@@ -199,8 +210,10 @@ final class ExprChecker {
                 case WINDOW -> {
                     if (!(v instanceof Expr.DurationExpr)) error(v, fn + "'s window must be a duration such as 1d");
                 }
+                default -> qualityArg(stat, arg, v);
             }
         }
+        if (stat.family() == StatisticFamily.MODEL_QUALITY) qualityCall(c, stat, seen);
         for (NamedArg r : NamedArg.values()) {
             if (stat.required().contains(r) && !seen.contains(r)) error(c, Messages.missingArg(fn, r));
         }
@@ -225,6 +238,60 @@ final class ExprChecker {
         } else if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
             error(v, Messages.featureValue(fn));
         }
+    }
+
+    /** The value of one of the model-quality functions' own arguments (predictions.md §3). */
+    private void qualityArg(StatisticFunction stat, NamedArg arg, Expr v) {
+        String fn = stat.name();
+        switch (arg) {
+            case DELAY -> {
+                if (!(v instanceof Expr.DurationExpr)) error(v, Messages.argValue(fn, arg, "a duration"));
+            }
+            case LABELS -> {
+                if (v instanceof Expr.LabelSet l) checkMatchers(l.matchers());
+                else error(v, Messages.argValue(fn, arg, "label matchers in braces"));
+            }
+            case CLASS -> {
+                if (!(v instanceof Expr.Str)) error(v, Messages.argValue(fn, arg, "a string"));
+            }
+            case THRESHOLD, CONFIDENCE, Q -> {
+                boolean open = arg == NamedArg.CONFIDENCE;
+                if (!(v instanceof Expr.Number n)) error(v, Messages.argValue(fn, arg, "a number"));
+                else if (open ? !(n.value() > 0 && n.value() < 1) : !(n.value() >= 0 && n.value() <= 1)) {
+                    error(v, Messages.argRange(fn, arg, open ? "between 0 and 1 (exclusive)" : "between 0 and 1", n.value()));
+                }
+            }
+            case BOUND -> {
+                if (!(word(v, "lower") || word(v, "upper"))) error(v, Messages.argValue(fn, arg, "lower or upper"));
+            }
+            case CALIBRATE -> {
+                if (!(word(v, "true") || word(v, "false"))) error(v, Messages.argValue(fn, arg, "true or false"));
+            }
+            case REFERENCE -> {
+                if (!(v instanceof Expr.Call p && p.function().text().equals("prior") && p.args().size() == 1
+                        && p.args().get(0).name() == null && p.args().get(0).value() instanceof Expr.DurationExpr d
+                        && !d.duration().value().isZero())) {
+                    error(v, Messages.argValue(fn, arg, "prior(<duration>) such as prior(28d)"));
+                }
+            }
+            default -> throw new IllegalStateException(arg + " has no check");
+        }
+    }
+
+    /** What a model-quality call needs from the model: the function applies to its kind, class= for multiclass. */
+    private void qualityCall(Expr.Call c, StatisticFunction stat, Set<NamedArg> seen) {
+        if (context.modelKind() == null) return;
+        QualityFunction f = QualityFunction.byLanguageName(stat.name());
+        if (!f.kinds().contains(context.modelKind())) {
+            error(c.function(), Messages.wrongModelKind(stat.name(), context.model(), context.modelKind(), f.kinds()));
+        } else if (f.perClass() && context.modelKind() == ModelKind.MULTICLASS && !seen.contains(NamedArg.CLASS)) {
+            error(c, Messages.classRequired(stat.name(), context.model()));
+        }
+    }
+
+    /** A bare word such as {@code lower}, which the grammar reads as a selector without matchers. */
+    private static boolean word(Expr v, String w) {
+        return v instanceof Expr.Selector s && s.matchers().isEmpty() && s.metric().text().equals(w);
     }
 
     private Type unary(Expr.Unary u) {

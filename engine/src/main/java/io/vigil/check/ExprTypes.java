@@ -9,7 +9,8 @@ public final class ExprTypes {
     public static Type typeOf(Expr e) {
         if (e instanceof Expr.Number) return Type.SCALAR;
         if (e instanceof Expr.DurationExpr) return Type.DURATION;
-        if (e instanceof Expr.Str || e instanceof Expr.Wildcard || e instanceof Expr.StringList || e instanceof Expr.Regex) {
+        if (e instanceof Expr.Str || e instanceof Expr.Wildcard || e instanceof Expr.StringList || e instanceof Expr.Regex
+                || e instanceof Expr.LabelSet) {
             return Type.STRING;
         }
         if (e instanceof Expr.Call c && ElementFunction.byText(c.function().text()) != null && !c.args().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.vigil.check;
 
 import io.vigil.ast.Suggestions;
+import io.vigil.stats.quality.ModelKind;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -85,11 +86,34 @@ final class Messages {
         return fn + " needs window=<duration> in a cron rule (there is no interval to default to)";
     }
 
+    static String boundRefused(String fn, List<String> bounded) {
+        return fn + " has no confidence interval, so no bound=; these have one: " + String.join(", ", bounded);
+    }
+
+    static String argValue(String fn, NamedArg arg, String expected) {
+        return fn + "'s " + arg.text() + " must be " + expected + ": " + arg.usage().replace(" | ", " or ");
+    }
+
+    static String argRange(String fn, NamedArg arg, String range, double got) {
+        return fn + "'s " + arg.text() + " must be " + range + ", got " + Durations.formatNumber(got);
+    }
+
+    static String wrongModelKind(String fn, String model, ModelKind kind, Collection<ModelKind> kinds) {
+        return fn + " does not apply to model " + model + ", a " + kind.configName() + " model (models." + model
+                + ".kind); it applies to " + kinds.stream().map(ModelKind::configName).sorted().collect(Collectors.joining(", "))
+                + " models";
+    }
+
+    static String classRequired(String fn, String model) {
+        return fn + " needs class=\"...\" for model " + model + ", a multiclass model: which class is positive?";
+    }
+
+    static final String LABEL_SET_ONLY_LABELS = "a label set {...} is only allowed as labels={...} of a model-quality function";
     static final String WILDCARD_ONLY_FEATURE = "'*' is only allowed as feature=*";
     static final String LIST_OR_REGEX_ONLY_FEATURE =
             "a list [\"a\", \"b\"] or a regex =~\"...\" is only allowed as the feature= of a distribution function";
-    static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function";
-    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...)";
+    static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function or reference=prior(d) of an estimate";
+    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...) or a model-quality function such as accuracy(...)";
 
     static String negate(Type t) {
         return "unary '-' needs a number or a series set, got " + t.describe();

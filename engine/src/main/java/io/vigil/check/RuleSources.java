@@ -20,6 +20,7 @@ public final class RuleSources {
 
     /** A path that cannot be read; the CLI reports it and exits 2. */
     public static final class LoadException extends Exception {
+        private static final long serialVersionUID = 1L;
         public LoadException(String message) { super(message); }
     }
 

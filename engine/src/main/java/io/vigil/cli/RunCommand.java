@@ -8,21 +8,19 @@ import io.vigil.action.Actions;
 import io.vigil.compile.FixedRules;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.RuleReloader;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.JdbcMetricStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -99,9 +97,7 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store),
-                new EngineRoutes(engine, store.database(), notifier::notificationsOf)));
-        routes.addAll(notifier.routes());
+        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(), Clock.systemUTC());
         ApiServer server = ApiServer.start(serverSettings, routes);
         started.set(server);
         notifier.start(engine.metrics()::add);

@@ -14,6 +14,7 @@ final class StoreConfig {
 
     /** The config file cannot be used; the message holds its located diagnostics. */
     static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
         Invalid(String message) { super(message); }
     }
 

@@ -41,6 +41,10 @@ final class ChannelSender implements Sender {
     /** A webhook body template describes one alert, so such a channel gets one request per alert. */
     @Override
     public boolean groups(String target) {
+        return groups(channels, target);
+    }
+
+    static boolean groups(Map<String, Channel> channels, String target) {
         return !(channels.get(target) instanceof Channel.Webhook w && w.body() != null);
     }
 }

@@ -160,6 +160,15 @@ public final class Deliveries {
         }
     }
 
+    /** Deliveries with an id above {@code id}, oldest first: what was added since a delivery was seen. */
+    public List<Row> after(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c, "SELECT " + COLUMNS + " FROM deliveries WHERE id > ? ORDER BY id", id);
+        } catch (SQLException e) {
+            throw new StoreException("reading deliveries: " + e.getMessage(), e);
+        }
+    }
+
     public Row get(long id) {
         try (Connection c = dataSource.getConnection()) {
             List<Row> rows = read(c, "SELECT " + COLUMNS + " FROM deliveries WHERE id = ?", id);

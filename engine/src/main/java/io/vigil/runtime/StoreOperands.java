@@ -26,13 +26,22 @@ import java.util.TreeMap;
 
 /**
  * Operands from the metric store: window functions as store queries, distribution functions as
- * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window.
+ * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window,
+ * model-quality functions through {@link QualityOperands}.
  */
 public final class StoreOperands implements OperandSource {
     private final MetricStore store;
+    private final QualityOperands quality;
 
+    /** Operands without model-quality functions (rules that use them get an evaluation error). */
     public StoreOperands(MetricStore store) {
+        this(store, null);
+    }
+
+    /** @param quality computes the model-quality operands, or null when predictions are not available */
+    public StoreOperands(MetricStore store, QualityOperands quality) {
         this.store = store;
+        this.quality = quality;
     }
 
     @Override
@@ -42,6 +51,10 @@ public final class StoreOperands implements OperandSource {
                 return values(store.query(WindowQuery.last(selector(l.selector()), t, l.staleness())));
             }
             if (operand instanceof Operand.Window w) return window(w, t);
+            if (operand instanceof Operand.Quality q) {
+                if (quality == null) throw new OperandException(q.describe() + ": this store keeps no predictions");
+                return quality.compute(model, q, t);
+            }
             return distribution(model, (Operand.Distribution) operand, t);
         } catch (StoreException e) {
             throw new OperandException("store: " + e.getMessage());

@@ -134,7 +134,7 @@ public final class DiffCommand implements Callable<Integer> {
         StoreSettings settings = noBacktest || !behaves ? null : storeSettings(cfg, err);
         if (settings == STORE_ERROR) return ExitCodes.USAGE;
         if (settings != null) {
-            Instant to = until == null ? Instant.now() : BacktestCommand.time("diff", until, "--until", err);
+            Instant to = until == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : BacktestCommand.time("diff", until, "--until", err);
             if (to == null) return ExitCodes.USAGE;
             Instant from = sinceTime(to, err);
             if (from == null) return ExitCodes.USAGE;

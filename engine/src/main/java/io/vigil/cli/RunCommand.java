@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         Path configPath = config.resolve();
         Config cfg;
         try {
-            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath);
+            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath, err);
         } catch (StoreConfig.Invalid e) {
             err.println("vigil: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -77,9 +77,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             check = engine.load(cfg.rules(), cfg.references());
         } catch (RuleSources.LoadException e) {
-            err.println("vigil: " + e.getMessage());
+            err.println(e.diagnostic() != null ? e.getMessage() : "vigil: " + e.getMessage());
             store.close();
-            return ExitCodes.USAGE;
+            return e.diagnostic() != null ? ExitCodes.FAILED : ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
             err.print(DiagnosticPrinter.render(check.diagnostics()));

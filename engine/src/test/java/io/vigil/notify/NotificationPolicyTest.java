@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.config.LabelMatcher;
+import io.vigil.label.LabelMatcher;
 import io.vigil.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store),
+        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store, model -> cfg.model(model).kind()),
                 new EngineRoutes(engine, store.database(), notifier::notificationsOf)));
         routes.addAll(notifier.routes());
         ApiServer server = ApiServer.start(serverSettings, routes);

@@ -111,7 +111,9 @@ public final class RunCommand implements Callable<Integer> {
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
-                store.purge(Instant.now());
+                Instant now = Instant.now();
+                store.purge(now);
+                store.purgePredictions(now, model -> cfg.model(model).retention());
             } catch (RuntimeException e) {
                 // A failed purge must not cancel tomorrow's: scheduleWithFixedDelay stops on an exception.
                 err.println("vigil: retention purge failed, will retry in 24 h: " + e.getMessage());

@@ -49,15 +49,17 @@ public final class QualityOperands {
     public List<OperandValue> compute(String model, Operand.Quality q, Instant t) throws OperandException {
         QualityFunction f = QualityFunction.byLanguageName(q.function());
         if (f == null) throw new OperandException("unknown quality function " + q.function());
-        QualityModel settings = models.apply(model);
-        if (!f.kinds().contains(settings.kind())) {
-            throw new OperandException(q.function() + " does not apply to model " + model + ", a "
-                    + settings.kind().configName() + " model (models." + model + ".kind in vigil.yaml)");
-        }
+        QualityModel declared = models.apply(model);
         Instant to = t.minus(q.delay());
         Instant from = to.minus(q.window());
         try {
             JoinedPredictions window = store.apply(new PredictionQuery(model, from, to, t, q.labels()));
+            QualityModel settings = declared.kind() != null ? declared : declared.withKind(kindOf(window));
+            if (!f.kinds().contains(settings.kind())) {
+                throw new OperandException(q.function() + " does not apply to model " + model + ", a "
+                        + settings.kind().yamlName() + " model" + (declared.kind() != null
+                        ? " (models." + model + ".kind in vigil.yaml)" : " (from its predictions' fields)"));
+            }
             DoubleUnaryOperator calibration = null;
             String referenceNote = "";
             if (f.estimated()) {
@@ -98,6 +100,14 @@ public final class QualityOperands {
         } catch (StoreException e) {
             throw new OperandException("store: " + e.getMessage());
         }
+    }
+
+    /** An undeclared model's kind, from the fields its predictions carry (binary when there are none). */
+    static ModelKind kindOf(JoinedPredictions window) {
+        int n = window.predictions();
+        if (n > 0 && window.scoreStart()[n] > 0) return ModelKind.MULTICLASS;
+        for (int i = 0; i < n; i++) if (!Double.isNaN(window.values()[i])) return ModelKind.REGRESSION;
+        return ModelKind.BINARY;
     }
 
     private static int[] allRows(int n) {

@@ -115,4 +115,51 @@ class QualityOperandsTest {
         assertThat(ref.asOf()).isEqualTo(T);
         assertThat(v.get(0).note()).contains("reference prior(4w)", "3 predictions, 3 labelled", "isotonic calibration");
     }
+
+    @Test
+    void multiclassRowsTakeTheArgmaxWhenNoClassIsSentAndZeroForAClassLeftOut() throws Exception {
+        JoinedPredictions.Builder b = new JoinedPredictions.Builder();
+        int none = b.labelSet(Labels.EMPTY);
+        long t0 = T.minus(Duration.ofHours(1)).toEpochMilli();
+        // argmax setosa, right; argmax virginica but "versicolor" sent, wrong; no virginica score (0), actual virginica
+        b.outcome(b.add(t0, none, Double.NaN, Map.of("setosa", 0.7, "versicolor", 0.2, "virginica", 0.1), null, Double.NaN),
+                t0 + 1, "setosa", Double.NaN);
+        b.outcome(b.add(t0, none, Double.NaN, Map.of("setosa", 0.1, "versicolor", 0.3, "virginica", 0.6), "versicolor",
+                Double.NaN), t0 + 1, "virginica", Double.NaN);
+        b.outcome(b.add(t0, none, Double.NaN, Map.of("setosa", 0.5, "versicolor", 0.5), null, Double.NaN),
+                t0 + 1, "virginica", Double.NaN);
+        JoinedPredictions frame = b.build();
+        QualityOperands source = new QualityOperands(q -> frame, m -> new QualityModel(ModelKind.MULTICLASS, "1", 0.5));
+        Operand.Quality accuracy = new Operand.Quality("accuracy", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(),
+                null, null, null, 0.95, null, null, true);
+        assertThat(source.compute("iris", accuracy, T)).extracting(OperandValue::value).containsExactly(1 / 3.0);
+        // virginica against the rest: scores 0.1, 0.6 (actual), 0 (actual): positives 0.6, 0 vs negative 0.1 → 1/2
+        Operand.Quality auc = new Operand.Quality("auc", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(),
+                "virginica", null, null, 0.95, null, null, true);
+        assertThat(source.compute("iris", auc, T)).extracting(OperandValue::value).containsExactly(0.5);
+        // versicolor predicted once (wrongly): precision 0 of 1
+        Operand.Quality precision = new Operand.Quality("precision", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(),
+                "versicolor", null, null, 0.95, null, null, true);
+        assertThat(source.compute("iris", precision, T)).extracting(OperandValue::value).containsExactly(0.0);
+    }
+
+    @Test
+    void regressionKindComesFromThePredictionsWhenUndeclaredAndMapeSaysWhatItSkipped() throws Exception {
+        JoinedPredictions.Builder b = new JoinedPredictions.Builder();
+        int none = b.labelSet(Labels.EMPTY);
+        long t0 = T.minus(Duration.ofHours(1)).toEpochMilli();
+        b.outcome(b.add(t0, none, Double.NaN, null, null, 11), t0 + 1, "10", 10);
+        b.outcome(b.add(t0, none, Double.NaN, null, null, 2), t0 + 1, "0", 0);
+        JoinedPredictions frame = b.build();
+        QualityOperands source = new QualityOperands(q -> frame, m -> new QualityModel(null, "1", 0.5));
+        Operand.Quality mape = new Operand.Quality("mape", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(),
+                null, null, null, 0.95, null, null, true);
+        List<OperandValue> v = source.compute("price", mape, T);
+        assertThat(v).extracting(OperandValue::value).containsExactly(10.0); // |11 − 10| / 10; the 0 is skipped
+        assertThat(v.get(0).note()).contains("1 with actual 0 left out");
+        Operand.Quality accuracy = new Operand.Quality("accuracy", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(),
+                null, null, null, 0.95, null, null, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.compute("price", accuracy, T))
+                .isInstanceOf(OperandException.class).hasMessageContaining("a regression model (from its predictions' fields)");
+    }
 }

@@ -45,6 +45,17 @@ public sealed interface Expr {
         }
     }
 
+    /** {@code ["a", "b"]}: a list of strings, valid only as the value of an argument that takes one ({@code feature=}). */
+    record StringList(List<StringLit> items, Span span) implements Expr {
+        public StringList { items = List.copyOf(items); }
+    }
+
+    /**
+     * The value of {@code name=~"regex"}: a fully anchored regex, valid only for an argument that
+     * takes one ({@code feature=}); {@code span} covers {@code =~"regex"}.
+     */
+    record Regex(StringLit pattern, Span span) implements Expr {}
+
     /** A call argument; {@code name} is null for a positional one. */
     record Arg(Name name, Expr value, Span span) {}
 

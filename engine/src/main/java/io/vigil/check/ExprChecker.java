@@ -7,6 +7,7 @@ import io.vigil.label.LabelMatcher;
 import io.vigil.stats.quality.ModelKind;
 import io.vigil.stats.quality.QualityFunction;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,6 +37,10 @@ final class ExprChecker {
         if (e instanceof Expr.Str) return Type.STRING;
         if (e instanceof Expr.Wildcard) {
             error(e, Messages.WILDCARD_ONLY_FEATURE);
+            return Type.SERIES;
+        }
+        if (e instanceof Expr.StringList || e instanceof Expr.Regex) {
+            error(e, Messages.LIST_OR_REGEX_ONLY_FEATURE);
             return Type.SERIES;
         }
         if (e instanceof Expr.Selector s) {
@@ -84,6 +89,9 @@ final class ExprChecker {
         }
         switch (f.kind()) {
             case WINDOW, AGGREGATION -> positional(c, f);
+            case ELEMENTWISE -> {
+                return elementwise(c, f);
+            }
             case STATISTIC -> statistic(c, f.statistic());
             case BASELINE_WINDOW -> {
                 error(c, Messages.PRIOR_ONLY_BASELINE);
@@ -120,12 +128,47 @@ final class ExprChecker {
                 continue;
             }
             Type got = check(arg);
+            if (arg instanceof Expr.StringList || arg instanceof Expr.Regex) continue; // reported by check(arg)
             if (got != want) {
                 error(arg, Messages.expected(want.describe(), fn, got));
             } else if (fn.equals("quantile") && arg instanceof Expr.Number n && (n.value() < 0 || n.value() > 1)) {
                 error(arg, Messages.quantileRange(n.value()));
             }
         }
+    }
+
+    /** {@code abs(e)}, {@code clamp_min(e, x)}: the result has the type of {@code e}, a number or a series set. */
+    private Type elementwise(Expr.Call c, Functions.Function f) {
+        String fn = f.name();
+        boolean named = false;
+        for (Expr.Arg a : c.args()) {
+            if (a.name() != null) {
+                error(a.name(), Messages.noNamedArgs(fn));
+                named = true;
+            }
+        }
+        if (named) return Type.SERIES;
+        if (c.args().size() != f.params().size()) {
+            error(c, Messages.arity(fn, f.params().size(), c.args().size(), Messages.signature(fn)));
+            c.args().forEach(a -> check(a.value()));
+            return Type.SERIES;
+        }
+        Expr subject = c.args().get(0).value();
+        Type t = check(subject);
+        if (!numeric(t)) {
+            if (!(subject instanceof Expr.StringList || subject instanceof Expr.Regex)) {
+                error(subject, Messages.expected("a number or a series set", fn, t));
+            }
+            t = Type.SERIES;
+        }
+        if (c.args().size() > 1) {
+            Expr bound = c.args().get(1).value();
+            Type b = check(bound);
+            if (b != Type.SCALAR && !(bound instanceof Expr.StringList || bound instanceof Expr.Regex)) {
+                error(bound, Messages.expected(Type.SCALAR.describe(), fn, b));
+            }
+        }
+        return t;
     }
 
     private void statistic(Expr.Call c, StatisticFunction stat) {
@@ -153,11 +196,7 @@ final class ExprChecker {
             }
             Expr v = a.value();
             switch (arg) {
-                case FEATURE -> {
-                    if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
-                        error(v, fn + "'s feature must be a string such as \"income\" or *");
-                    }
-                }
+                case FEATURE -> feature(fn, v);
                 case BASELINE -> {
                     if (v instanceof Expr.Call p && p.function().text().equals("prior")) {
                         if (p.args().size() != 1 || p.args().get(0).name() != null
@@ -184,6 +223,20 @@ final class ExprChecker {
         if (!seen.contains(NamedArg.BASELINE) && stat.needsBaseline() && !context.baselineKnown()
                 && context.configKnown()) {
             error(c, Messages.missingBaseline(fn, context.model()));
+        }
+    }
+
+    private void feature(String fn, Expr v) {
+        if (v instanceof Expr.Regex r) {
+            checkRegex(r.pattern());
+        } else if (v instanceof Expr.StringList list) {
+            if (list.items().isEmpty()) error(list, Messages.emptyFeatureList(fn));
+            Set<String> names = new HashSet<>();
+            for (StringLit item : list.items()) {
+                if (!names.add(item.value())) out.add(Diagnostic.error(item.span(), Messages.featureListedTwice(item.value())));
+            }
+        } else if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
+            error(v, Messages.featureValue(fn));
         }
     }
 

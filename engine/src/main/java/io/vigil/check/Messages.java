@@ -25,7 +25,11 @@ final class Messages {
             case "last" -> "last(selector)";
             case "max_of", "min_of", "avg_of", "sum_of", "count_of" -> fn + "(expression) [by (label, ...)]";
             case "prior" -> "prior(duration)";
-            default -> fn + "(selector, duration)";
+            default -> {
+                ElementFunction f = ElementFunction.byText(fn);
+                if (f == null) yield fn + "(selector, duration)";
+                yield f.takesBound() ? fn + "(expression, number)" : fn + "(expression)";
+            }
         };
     }
 
@@ -54,6 +58,19 @@ final class Messages {
 
     static String duplicateArg(String arg) {
         return "argument '" + arg + "' given twice";
+    }
+
+    static String featureValue(String fn) {
+        return fn + "'s feature must be a string such as \"income\", a list such as [\"a\", \"b\"], "
+                + "a regex such as =~\"temp_.*\", or *";
+    }
+
+    static String emptyFeatureList(String fn) {
+        return fn + "'s feature list is empty: name at least one feature";
+    }
+
+    static String featureListedTwice(String feature) {
+        return "feature \"" + feature + "\" is listed twice";
     }
 
     static String missingArg(String fn, NamedArg arg) {
@@ -93,6 +110,8 @@ final class Messages {
 
     static final String LABEL_SET_ONLY_LABELS = "a label set {...} is only allowed as labels={...} of a model-quality function";
     static final String WILDCARD_ONLY_FEATURE = "'*' is only allowed as feature=*";
+    static final String LIST_OR_REGEX_ONLY_FEATURE =
+            "a list [\"a\", \"b\"] or a regex =~\"...\" is only allowed as the feature= of a distribution function";
     static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function or reference=prior(d) of an estimate";
     static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...) or a model-quality function such as accuracy(...)";
 

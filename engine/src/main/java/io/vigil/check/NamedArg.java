@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * takes is checked by {@link ExprChecker} and read by the planner.
  */
 public enum NamedArg {
-    FEATURE("feature=\"name\" | feature=*"),
+    FEATURE("feature=\"name\" | feature=[\"a\", \"b\"] | feature=~\"regex\" | feature=*"),
     BASELINE("baseline=\"name\" | baseline=prior(7d)"),
     WINDOW("window=1d"),
     DELAY("delay=14d"),

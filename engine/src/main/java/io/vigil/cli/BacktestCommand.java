@@ -69,8 +69,8 @@ public final class BacktestCommand implements Callable<Integer> {
         FixedRules.preload(); // overlaps the rest of start-up
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instant start = time(from, "--from", err);
-        Instant end = time(to, "--to", err);
+        Instant start = time("backtest", from, "--from", err);
+        Instant end = time("backtest", to, "--to", err);
         if (start == null || end == null) return ExitCodes.USAGE;
         if (end.isBefore(start)) {
             err.println("vigil backtest: --to (" + end + ") is before --from (" + start + ")");
@@ -96,9 +96,7 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestResult result;
         Progress progress = Progress.onTerminal(err);
         try (JdbcMetricStore metrics = JdbcMetricStore.open(settings)) {
-            var silences = load.config() == null ? List.<io.vigil.config.MaintenanceWindow>of()
-                    : load.config().silences().values();
-            result = new Backtest(compiler, metrics, silences).run(compiled, start, end, report != null,
+            result = new Backtest(compiler, metrics, load.config()).run(compiled, start, end, report != null,
                     (done, total) -> progress.update(String.format("backtest: %,d of %,d evaluations (%d%%)", done, total,
                             total == 0 ? 100 : done * 100 / total)));
         } catch (StoreException e) {
@@ -142,14 +140,15 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private static Instant time(String text, String option, PrintWriter err) {
+    /** An ISO-8601 time with zone or a date (UTC midnight), or null after telling why not. */
+    static Instant time(String command, String text, String option, PrintWriter err) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                err.println("vigil backtest: " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
+                err.println("vigil " + command + ": " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
                         + "or 2026-01-01");
                 return null;
             }

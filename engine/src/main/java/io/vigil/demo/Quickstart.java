@@ -8,13 +8,12 @@ import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.CatchUp;
 import io.vigil.config.Config;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.runtime.Engine;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
@@ -77,9 +76,7 @@ public final class Quickstart {
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(s),
-                    new EngineRoutes(engine, s.database(), notifier::notificationsOf)));
-            routes.addAll(notifier.routes());
+            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
                 started.set(api);
                 notifier.start(engine.metrics()::add);
@@ -111,7 +108,7 @@ public final class Quickstart {
                     // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
                     Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, List.of())
+                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, config)
                             .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
                     java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
                     java.nio.file.Files.writeString(report, BacktestReport.render(bt));

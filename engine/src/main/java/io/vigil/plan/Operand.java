@@ -38,15 +38,14 @@ public sealed interface Operand {
     /**
      * A drift or data-quality statistic (language.md §3.3), one element per feature labelled {@code feature}.
      *
-     * @param feature  one feature, or null for {@code feature=*}
+     * @param features the features it reads
      * @param baseline the reference data, or null when the rule set names none (the runtime reports it)
      * @param window   current data is what was ingested in (T − window, T]
      */
-    record Distribution(String function, String feature, Baseline baseline, Duration window) implements Operand {
+    record Distribution(String function, FeatureSelector features, Baseline baseline, Duration window) implements Operand {
         public String describe() {
-            String f = feature == null ? "*" : Quoting.quote(feature);
             String b = baseline == null ? "" : ", baseline=" + baseline.describe();
-            return function + "(feature=" + f + b + ", window=" + Durations.format(window) + ")";
+            return function + "(" + features.describe() + b + ", window=" + Durations.format(window) + ")";
         }
     }
 

@@ -4,6 +4,8 @@ import io.vigil.ast.Expr.BinaryOp;
 import io.vigil.ast.Expr;
 import io.vigil.ast.Name;
 import io.vigil.ast.Span;
+import io.vigil.ast.StringLit;
+import io.vigil.check.ElementFunction;
 import io.vigil.check.Functions;
 import io.vigil.check.ResolvedRule;
 import io.vigil.check.Schedule;
@@ -105,6 +107,7 @@ public final class Planner {
                 case FEATURE_DISTRIBUTION -> input(distribution(c, f.statistic()), c.span());
                 case MODEL_QUALITY -> input(quality(c), c.span());
             };
+            case ELEMENTWISE -> elementwise(ElementFunction.byText(fn), args, c.span());
             case AGGREGATION -> aggregate(fn, fold(args.get(0)), c.by(), c.span());
             case BASELINE_WINDOW -> throw new IllegalArgumentException("prior() outside baseline=");
         };
@@ -125,7 +128,7 @@ public final class Planner {
         String fn = stat.name();
         Expr.Arg feature = c.named("feature");
         Expr.Arg baseline = c.named("baseline");
-        String f = feature.value() instanceof Expr.Str s ? s.string().value() : null;
+        FeatureSelector f = features(feature.value());
         Operand.Baseline b = null;
         if (baseline != null && baseline.value() instanceof Expr.Str s) {
             b = Operand.Baseline.named(s.string().value());
@@ -177,6 +180,26 @@ public final class Planner {
         if (window != null) return ((Expr.DurationExpr) window.value()).duration().value();
         if (rule.schedule() instanceof Schedule.Every every) return every.interval();
         throw new IllegalArgumentException(fn + " without window= in a cron rule");
+    }
+
+    private static FeatureSelector features(Expr value) {
+        if (value instanceof Expr.Str s) return FeatureSelector.named(List.of(s.string().value()));
+        if (value instanceof Expr.StringList l) return FeatureSelector.named(l.items().stream().map(StringLit::value).toList());
+        if (value instanceof Expr.Regex r) return FeatureSelector.matching(r.pattern().value());
+        return FeatureSelector.ALL;
+    }
+
+    private Folded elementwise(ElementFunction fn, List<Expr> args, Span span) {
+        Folded x = fold(args.get(0));
+        double bound = fn.takesBound() ? scalar(fold(args.get(1))) : 0;
+        if (x instanceof Folded.Num n) return new Folded.Num(fn.apply(n.value(), bound));
+        if (x instanceof Folded.Empty) return EMPTY;
+        Builder s = series(x);
+        // Labels are kept, so the consumer's projection passes down to the child as for a scale.
+        return new Folded.Series((key, depth) -> {
+            Node in = s.build(key, depth + 1);
+            return new Node.Apply(nextId++, depth, fn, in, bound, key, span);
+        });
     }
 
     private Folded aggregate(String fn, Folded child, Expr.Grouping by, Span span) {

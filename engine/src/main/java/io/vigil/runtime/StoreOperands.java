@@ -2,6 +2,7 @@ package io.vigil.runtime;
 
 import io.vigil.check.StatisticRegistry;
 import io.vigil.config.Config;
+import io.vigil.plan.FeatureSelector;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.stats.DriftCalculator;
@@ -86,7 +87,9 @@ public final class StoreOperands implements OperandSource {
     private List<OperandValue> distribution(String model, Operand.Distribution d, Instant t) throws OperandException {
         Statistic stat = Statistic.byLanguageName(d.function());
         if (stat == null) throw new OperandException("unknown statistic " + d.function());
-        Map<String, FeatureSample> current = merged(store.distributions(model, d.feature(), t.minus(d.window()), t));
+        FeatureSelector features = d.features();
+        Map<String, FeatureSample> current = merged(store.distributions(model, features.single(), t.minus(d.window()), t));
+        current.keySet().removeIf(f -> !features.selects(f));
         Map<String, FeatureSample> reference = null;
         if (StatisticRegistry.lookup(d.function()).needsBaseline()) {
             if (d.baseline() == null) {
@@ -101,7 +104,7 @@ public final class StoreOperands implements OperandSource {
                 }
             } else {
                 Instant end = t.minus(d.window());
-                reference = merged(store.distributions(model, d.feature(), end.minus(d.baseline().prior()), end));
+                reference = merged(store.distributions(model, features.single(), end.minus(d.baseline().prior()), end));
             }
         }
         List<OperandValue> out = new ArrayList<>();
@@ -111,7 +114,7 @@ public final class StoreOperands implements OperandSource {
             if (cur.rows() == 0) continue;
             FeatureSample ref = reference == null ? cur : reference.get(feature);
             if (ref == null || ref.rows() == 0) {
-                if (d.feature() != null && reference != null && d.baseline().name() != null) {
+                if (features.byName() && reference != null && d.baseline().name() != null) {
                     throw new OperandException("baseline '" + d.baseline().name() + "' of model " + model
                             + " has no feature '" + feature + "'");
                 }

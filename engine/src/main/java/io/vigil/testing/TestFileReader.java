@@ -49,14 +49,12 @@ public final class TestFileReader {
         Path dir = path.toAbsolutePath().getParent();
         TestFileReader r = new TestFileReader(new Source(path.toString(), text), dir);
         TestFile file = r.file(path);
-        List<Diagnostic> d = new ArrayList<>(r.yaml.diagnostics());
-        d.sort(Diagnostic.ORDER);
-        return new Result(r.yaml.hasErrors() ? null : file, List.copyOf(d));
+        return new Result(r.yaml.hasErrors() ? null : file, List.copyOf(r.yaml.diagnostics()));
     }
 
     private TestFile file(Path path) {
-        YamlTree.Result tree = YamlTree.read(yaml.source().text());
-        for (YamlTree.Problem p : tree.problems()) yaml.error(p.offset(), "", p.message());
+        YamlTree.Result tree = YamlTree.read(yaml.source().text(), path.getFileName().toString());
+        yaml.addAll(tree.problems());
         if (!tree.problems().isEmpty()) return null;
         if (tree.root() == null) {
             yaml.error(0, "", "empty test file; expected rules:, series: and tests:");

@@ -88,6 +88,8 @@ public final class AstPrinter {
         if (e instanceof Expr.DurationExpr d) return duration(d.duration());
         if (e instanceof Expr.Str str) return string(str.string());
         if (e instanceof Expr.Wildcard) return Node.of("*", s);
+        if (e instanceof Expr.StringList l) return new Node("list @" + pos(s), l.items().stream().map(AstPrinter::string).toList());
+        if (e instanceof Expr.Regex r) return Node.of("regex", s, string(r.pattern()));
         if (e instanceof Expr.Selector sel) return new Node("sel " + sel.metric().text() + " @" + pos(s), matchers(sel.matchers()));
         if (e instanceof Expr.LabelSet set) return new Node("labelset @" + pos(s), matchers(set.matchers()));
         if (e instanceof Expr.Call c) {

@@ -50,10 +50,10 @@ class PlannerTest {
         RulePlan p = plan("psi(feature=\"income\") > 0.2 or js(feature=*, baseline=prior(7d), window=1d) > 0.1"
                 + " or null_rate(feature=\"age\") > 0.1");
         assertThat(p.slots()).containsExactly(
-                new Operand.Distribution("psi", "income", Operand.Baseline.named("training"), Duration.ofMinutes(5)),
-                new Operand.Distribution("js", null, Operand.Baseline.prior(Duration.ofDays(7)), Duration.ofDays(1)),
+                new Operand.Distribution("psi", FeatureSelector.named(List.of("income")), Operand.Baseline.named("training"), Duration.ofMinutes(5)),
+                new Operand.Distribution("js", FeatureSelector.ALL, Operand.Baseline.prior(Duration.ofDays(7)), Duration.ofDays(1)),
                 // null_rate looks at the current window only: no baseline
-                new Operand.Distribution("null_rate", "age", null, Duration.ofMinutes(5)));
+                new Operand.Distribution("null_rate", FeatureSelector.named(List.of("age")), null, Duration.ofMinutes(5)));
     }
 
     @Test

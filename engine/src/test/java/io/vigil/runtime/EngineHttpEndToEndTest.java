@@ -11,7 +11,7 @@ import io.vigil.compile.RuleCompiler;
 import io.vigil.config.CatchUp;
 import io.vigil.ingest.IngestRoutes;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;

@@ -134,5 +134,12 @@ abstract class QualityTimelineContract {
         assertThat(tick(6)).containsExactlyInAnyOrder(
                 "low_accuracy{segment=EU} inactive",
                 "recall_surely_low{} firing 0.939");
+        // the explanation docs/model-quality.md shows (evaluation is a pure function of store and T)
+        Evaluator.RuleResult recall = evaluator.evaluate(group, at(h(6))).rules().stream()
+                .filter(r -> r.plan().rule().name().equals("recall_surely_low")).findFirst().orElseThrow();
+        assertThat(recall.instances().get(0).explanation().toString()).contains(
+                "recall(window=1d, bound=upper)",
+                "window 1d = (2026-11-25T06:00:00Z, 2026-11-26T06:00:00Z]: 5 predictions, 4 labelled;"
+                        + " upper bound of the 95% interval [0.2077, 0.9385] around 0.6667");
     }
 }

@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         if (port != null) serverSettings = serverSettings.withPort(port);
         JdbcMetricStore store = JdbcMetricStore.open(StoreConfig.store(cfg));
         Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults()),
-                cfg.engine().catchUp(), Clock.systemUTC());
+                cfg.engine().catchUp(), Clock.systemUTC(), cfg);
         CheckResult check;
         try {
             check = engine.load(cfg.rules(), cfg.references());

@@ -1,7 +1,7 @@
 package io.vigil.config;
 
 import io.vigil.check.References;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -137,9 +137,11 @@ public record Config(
     /** The names rule files may refer to, for the checker. */
     public References references() {
         Map<String, String> baselines = new HashMap<>();
+        Map<String, ModelKind> kinds = new HashMap<>();
         models.forEach((name, m) -> {
             if (m.baseline() != null) baselines.put(name, m.baseline());
+            if (m.kind() != null) kinds.put(name, m.kind());
         });
-        return new References(channels.keySet(), actions.keySet(), baselines);
+        return new References(channels.keySet(), actions.keySet(), baselines, kinds);
     }
 }

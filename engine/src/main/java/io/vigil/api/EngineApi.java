@@ -9,7 +9,7 @@ import io.vigil.runtime.Engine;
 import io.vigil.runtime.StoreOperands;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.JdbcMetricStore;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.vigil.bench;
 
 import io.vigil.check.CheckResult;
 import io.vigil.compile.CompileOptions;
-import io.vigil.compile.FixedRules;
 import io.vigil.compile.CompiledGroup;
+import io.vigil.compile.FixedRules;
 import io.vigil.compile.RuleCompiler;
+import io.vigil.config.CatchUp;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.Evaluator;
 import io.vigil.runtime.StoreOperands;
-import io.vigil.schedule.CatchUp;
 import io.vigil.store.Database;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;

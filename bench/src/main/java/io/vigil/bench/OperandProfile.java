@@ -1,6 +1,7 @@
 package io.vigil.bench;
 
 import io.vigil.check.Durations;
+import io.vigil.label.LabelMatcher;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.runtime.OperandException;
@@ -55,7 +56,7 @@ final class OperandProfile implements OperandSource {
     }
 
     private static String pinned(SeriesSelector s) {
-        return s.matchers().stream().map(SeriesSelector.LabelMatcher::label).sorted()
+        return s.matchers().stream().map(LabelMatcher::label).sorted()
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

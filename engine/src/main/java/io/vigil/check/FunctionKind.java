@@ -4,8 +4,10 @@ package io.vigil.check;
 public enum FunctionKind {
     /** Per-series time aggregation over a window of stored samples: {@code avg(s, d)}. */
     WINDOW,
-    /** Drift and data-quality statistics over feature distributions: {@code psi(feature="x")}. */
-    DISTRIBUTION,
+    /** A statistic of {@link StatisticRegistry}, with named arguments: {@code psi(feature="x")}. */
+    STATISTIC,
+    /** A function of each element's value, keeping labels: {@code abs(e)}, {@code clamp_min(e, 0)} ({@link ElementFunction}). */
+    ELEMENTWISE,
     /** Aggregation across series of an expression: {@code count_of(e) by (l)}. */
     AGGREGATION,
     /** {@code prior(d)}: only valid as the value of a distribution function's {@code baseline=}. */

@@ -5,35 +5,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The catalogue of built-in functions (language.md §3.2–3.5): name → kind and positional signature. */
+/**
+ * The catalogue of built-in functions (language.md §3.2–3.5): name → kind and positional signature.
+ * The statistics among them come from {@link StatisticRegistry}.
+ */
 public final class Functions {
 
     /**
      * One built-in.
      *
-     * @param params positional parameter types; for window functions {@code SERIES} means a selector of
-     *               stored samples. Distribution functions take named arguments only (see {@link #DISTRIBUTION_ARGS}).
+     * @param params    positional parameter types; for window functions {@code SERIES} means a selector of
+     *                  stored samples. Statistics take named arguments only.
+     * @param statistic for {@link FunctionKind#STATISTIC}, its registry entry; otherwise null
      */
-    public record Function(String name, FunctionKind kind, List<Type> params) {}
-
-    /** Distribution functions, whose arguments are all named. */
-    public static final List<String> DISTRIBUTION_NAMES = List.of("psi", "ks", "ks_pvalue", "chi2_pvalue", "js",
-            "wasserstein", "hellinger", "linf", "kl", "null_rate", "mean", "unseen_rate", "out_of_range_rate",
-            "drift", "drift_detected");
-
-    /** Named arguments a distribution function accepts. */
-    public static final Set<String> DISTRIBUTION_ARGS = Set.of("feature", "baseline", "window");
-
-    /** Distribution functions that compare against a baseline (the others look at the current window only). */
-    public static final Set<String> NEEDS_BASELINE = Set.of("psi", "ks", "ks_pvalue", "chi2_pvalue", "js",
-            "wasserstein", "hellinger", "linf", "kl", "unseen_rate", "out_of_range_rate", "drift", "drift_detected");
-
-    /** Statistics bounded to [0, 1], for the out-of-range threshold warning. */
-    public static final Set<String> BOUNDED = Set.of("js", "hellinger", "linf", "ks", "ks_pvalue", "chi2_pvalue",
-            "null_rate", "unseen_rate", "out_of_range_rate", "drift_detected");
-
-    /** Statistics that are p-values (lower = more drift), for the {@code > 0.5} warning. */
-    public static final Set<String> P_VALUES = Set.of("ks_pvalue", "chi2_pvalue");
+    public record Function(String name, FunctionKind kind, List<Type> params, StatisticFunction statistic) {}
 
     private static final Map<String, Function> ALL = new TreeMap<>();
 
@@ -43,17 +28,22 @@ public final class Functions {
         }
         add("quantile", FunctionKind.WINDOW, Type.SCALAR, Type.SERIES, Type.DURATION);
         add("last", FunctionKind.WINDOW, Type.SERIES);
-        for (String n : DISTRIBUTION_NAMES) add(n, FunctionKind.DISTRIBUTION);
+        for (StatisticFunction f : StatisticRegistry.all()) ALL.put(f.name(), new Function(f.name(), FunctionKind.STATISTIC, List.of(), f));
         for (String n : List.of("max_of", "min_of", "avg_of", "sum_of", "count_of")) {
             add(n, FunctionKind.AGGREGATION, Type.SERIES);
         }
         add("prior", FunctionKind.BASELINE_WINDOW, Type.DURATION);
+        // SERIES stands for "a number or a series set" here: the result has the argument's type.
+        for (ElementFunction f : ElementFunction.values()) {
+            if (f.takesBound()) add(f.text(), FunctionKind.ELEMENTWISE, Type.SERIES, Type.SCALAR);
+            else add(f.text(), FunctionKind.ELEMENTWISE, Type.SERIES);
+        }
     }
 
     private Functions() {}
 
     private static void add(String name, FunctionKind kind, Type... params) {
-        ALL.put(name, new Function(name, kind, List.of(params)));
+        ALL.put(name, new Function(name, kind, List.of(params), null));
     }
 
     /** The built-in called {@code name}, or null. */

@@ -37,7 +37,8 @@ final class Warnings {
         Expr.BinaryOp op = b.op();
         boolean greater = statLeft ? (op == Expr.BinaryOp.GT || op == Expr.BinaryOp.GE)
                 : (op == Expr.BinaryOp.LT || op == Expr.BinaryOp.LE);
-        if (Functions.P_VALUES.contains(fn) && greater && constant(threshold) >= 0.5) {
+        StatisticFunction f = StatisticRegistry.lookup(fn);
+        if (f != null && f.isPValue() && greater && constant(threshold) >= 0.5) {
             out.add(Diagnostic.warning(b.opSpan(), Messages.pValueGreater(fn, threshold.span().text())));
         }
         bounded(stat, threshold, out);
@@ -46,7 +47,8 @@ final class Warnings {
     private static void bounded(Expr.Call stat, Expr threshold, List<Diagnostic> out) {
         Double v = constant(threshold);
         String fn = stat.function().text();
-        if (v != null && Functions.BOUNDED.contains(fn) && (v < 0 || v > 1)) {
+        StatisticFunction f = StatisticRegistry.lookup(fn);
+        if (v != null && f != null && f.bounded() && (v < 0 || v > 1)) {
             out.add(Diagnostic.warning(threshold.span(), Messages.boundedThreshold(fn, threshold.span().text())));
         }
     }

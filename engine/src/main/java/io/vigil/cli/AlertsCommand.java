@@ -44,7 +44,7 @@ public final class AlertsCommand extends ApiCommand {
 
     private static String labels(JsonNode labels) {
         StringBuilder out = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = labels.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (out.length() > 0) out.append(", ");
             out.append(e.getKey()).append('=').append(e.getValue().asText());

@@ -20,6 +20,7 @@ final class ApiClient {
 
     /** A refusal (the server's message, with the field path when it named one) or an unreachable server. */
     static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
         Failure(String message) { super(message); }
     }
 

@@ -96,9 +96,7 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestResult result;
         Progress progress = Progress.onTerminal(err);
         try (JdbcMetricStore metrics = JdbcMetricStore.open(settings)) {
-            var silences = load.config() == null ? List.<io.vigil.config.MaintenanceWindow>of()
-                    : load.config().silences().values();
-            result = new Backtest(compiler, metrics, silences).run(compiled, start, end, report != null,
+            result = new Backtest(compiler, metrics, load.config()).run(compiled, start, end, report != null,
                     (done, total) -> progress.update(String.format("backtest: %,d of %,d evaluations (%d%%)", done, total,
                             total == 0 ? 100 : done * 100 / total)));
         } catch (StoreException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vigil.ast.Diagnostic;
+import io.vigil.ast.DiagnosticJson;
 import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
@@ -24,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Parse and check rule files; print every problem as path:line:col with the source line "
                 + "and a caret, as JSON for editors (--format json), or as GitHub Actions annotations (--format github).",
-                "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file or bad flag."})
+                "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file, no rules to check or a bad flag."})
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files or directories (every .vigil below).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Rule files or directories (every .vigil below); default: the config's rules.")
     List<Path> paths;
 
     @Mixin ConfigOption config;
@@ -69,25 +71,12 @@ public final class CheckCommand implements Callable<Integer> {
         doc.put("files", files);
         doc.put("errors", result.errorCount());
         doc.put("warnings", result.warningCount());
-        doc.put("diagnostics", result.diagnostics().stream().map(CheckCommand::diagnostic).toList());
+        doc.put("diagnostics", result.diagnostics().stream().map(DiagnosticJson::of).toList());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, Object> diagnostic(Diagnostic d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", d.span().source().path());
-        m.put("line", d.span().line());
-        m.put("column", d.span().column());
-        m.put("end_line", d.span().source().line(d.span().end()));
-        m.put("end_column", d.span().source().column(d.span().end()));
-        m.put("severity", d.severity().label());
-        m.put("message", d.message());
-        if (d.note() != null) m.put("note", d.note());
-        return m;
     }
 
     private static String s(long n) { return n == 1 ? "" : "s"; }

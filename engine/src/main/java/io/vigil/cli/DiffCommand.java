@@ -13,7 +13,6 @@ import io.vigil.config.Config;
 import io.vigil.config.ConfigLoader;
 import io.vigil.config.ConfigResult;
 import io.vigil.config.DurationText;
-import io.vigil.config.MaintenanceWindow;
 import io.vigil.diff.BacktestDelta;
 import io.vigil.diff.DiffJson;
 import io.vigil.diff.DiffMarkdown;
@@ -134,10 +133,9 @@ public final class DiffCommand implements Callable<Integer> {
             if (from == null) return ExitCodes.USAGE;
             FixedRules.preload();
             Progress progress = Progress.onTerminal(err);
-            List<MaintenanceWindow> silences = cfg == null ? List.of() : List.copyOf(cfg.silences().values());
             RuleCompiler compiler = new RuleCompiler(CompileOptions.defaults());
             try (JdbcMetricStore metrics = JdbcMetricStore.open(settings)) {
-                backtest = new BacktestDelta(compiler, metrics, silences).run(semantic, from, to,
+                backtest = new BacktestDelta(compiler, metrics, cfg).run(semantic, from, to,
                         (done, total) -> progress.update(String.format("backtest of both versions: %,d of %,d evaluations "
                                 + "(%d%%)", done, total, total == 0 ? 100 : done * 100 / total)));
             } catch (StoreException e) {

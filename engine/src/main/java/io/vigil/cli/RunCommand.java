@@ -8,21 +8,19 @@ import io.vigil.action.Actions;
 import io.vigil.compile.FixedRules;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.RuleReloader;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.JdbcMetricStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -61,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         Path configPath = config.resolve();
         Config cfg;
         try {
-            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath);
+            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath, err);
         } catch (StoreConfig.Invalid e) {
             err.println("vigil: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -79,9 +77,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             check = engine.load(cfg.rules(), cfg.references());
         } catch (RuleSources.LoadException e) {
-            err.println("vigil: " + e.getMessage());
+            err.println(e.diagnostic() != null ? e.getMessage() : "vigil: " + e.getMessage());
             store.close();
-            return ExitCodes.USAGE;
+            return e.diagnostic() != null ? ExitCodes.FAILED : ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
             err.print(DiagnosticPrinter.render(check.diagnostics()));
@@ -99,9 +97,7 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store),
-                new EngineRoutes(engine, store.database(), notifier::notificationsOf)));
-        routes.addAll(notifier.routes());
+        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(), Clock.systemUTC());
         ApiServer server = ApiServer.start(serverSettings, routes);
         started.set(server);
         notifier.start(engine.metrics()::add);

@@ -1,8 +1,8 @@
 package io.vigil.compile;
 
 import io.vigil.ast.Expr.BinaryOp;
+import io.vigil.label.Quoting;
 import io.vigil.plan.Node;
-import io.vigil.plan.Quoting;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +40,12 @@ public final class EvalContext {
     public double scale(Step s, double value) {
         Node.Scale n = (Node.Scale) program.detail(s).node();
         return n.scalarLeft() ? apply(n.op(), n.scalar(), value) : apply(n.op(), value, n.scalar());
+    }
+
+    /** An element-wise function ({@code abs}, {@code clamp_min}, …) of one element's value. */
+    public double apply(Step s, double value) {
+        Node.Apply n = (Node.Apply) program.detail(s).node();
+        return n.function().apply(value, n.bound());
     }
 
     /** Series ⊗ series, left and right matched one to one. */

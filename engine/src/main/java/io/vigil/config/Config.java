@@ -1,7 +1,6 @@
 package io.vigil.config;
 
 import io.vigil.check.References;
-import io.vigil.schedule.CatchUp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -98,7 +97,8 @@ public record Config(
      * @param maxAge      no attempt is made later than this after the delivery was created
      */
     public record Delivery(int maxAttempts, Duration maxAge) {
-        public static final int DEFAULT_MAX_ATTEMPTS = 10;
+        /** No limit: retries are bounded by time (max_age, a channel's retry_for). */
+        public static final int DEFAULT_MAX_ATTEMPTS = Integer.MAX_VALUE;
         public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
 
         static Delivery defaults() {

@@ -1,5 +1,6 @@
 package io.vigil.config;
 
+import io.vigil.label.LabelMatcher;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,41 +2,40 @@ package io.vigil.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.action.Actions;
 import io.vigil.check.CheckResult;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
+import io.vigil.config.CatchUp;
 import io.vigil.config.Config;
-import io.vigil.action.Actions;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
-import io.vigil.server.RouteGroup;
-import io.vigil.testing.Backtest;
-import io.vigil.testing.BacktestReport;
-import io.vigil.testing.BacktestResult;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import io.vigil.runtime.Engine;
-import io.vigil.schedule.CatchUp;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineApi;
+import io.vigil.server.RouteGroup;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;
 import io.vigil.template.NumberText;
+import io.vigil.testing.Backtest;
+import io.vigil.testing.BacktestReport;
+import io.vigil.testing.BacktestResult;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The quickstart: the rain model's 2013–2015 snapshots replayed day by day through the real HTTP API
@@ -62,6 +61,7 @@ public final class Quickstart {
      * @param report    where to write the backtest's HTML report of the replayed range, or null
      * @param data   the replay and its 2012 baseline
      */
+    @SuppressWarnings("try") // the webhook receiver only has to live as long as the replay
     public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
                        Path mailFile, Path report) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);
@@ -76,9 +76,7 @@ public final class Quickstart {
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(s),
-                    new EngineRoutes(engine, s.database(), notifier::notificationsOf)));
-            routes.addAll(notifier.routes());
+            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
                 started.set(api);
                 notifier.start(engine.metrics()::add);
@@ -110,7 +108,7 @@ public final class Quickstart {
                     // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
                     Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, List.of())
+                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, config)
                             .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
                     java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
                     java.nio.file.Files.writeString(report, BacktestReport.render(bt));

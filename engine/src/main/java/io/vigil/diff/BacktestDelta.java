@@ -2,7 +2,7 @@ package io.vigil.diff;
 
 import io.vigil.check.ResolvedRule;
 import io.vigil.compile.RuleCompiler;
-import io.vigil.config.MaintenanceWindow;
+import io.vigil.config.Config;
 import io.vigil.store.MetricStore;
 import io.vigil.testing.Backtest;
 import io.vigil.testing.BacktestResult;
@@ -10,7 +10,6 @@ import io.vigil.testing.RuleSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +31,13 @@ public final class BacktestDelta {
 
     private final RuleCompiler compiler;
     private final MetricStore store;
-    private final Collection<MaintenanceWindow> silences;
+    private final Config config;
 
-    public BacktestDelta(RuleCompiler compiler, MetricStore store, Collection<MaintenanceWindow> silences) {
+    /** @param config channels, actions and silences, as for {@link io.vigil.testing.Backtest}; null for defaults */
+    public BacktestDelta(RuleCompiler compiler, MetricStore store, Config config) {
         this.compiler = compiler;
         this.store = store;
-        this.silences = List.copyOf(silences);
+        this.config = config;
     }
 
     public Result run(SemanticDiff.Result diff, Instant from, Instant to, Backtest.Progress progress) {
@@ -109,7 +109,7 @@ public final class BacktestDelta {
             Map<String, BacktestResult.RuleHistory> byId = new HashMap<>();
             if (compiled == null) return byId;
             long[] last = {0};
-            BacktestResult result = new Backtest(compiler, store, silences).run(compiled, from, to, false, (d, t) -> {
+            BacktestResult result = new Backtest(compiler, store, config).run(compiled, from, to, false, (d, t) -> {
                 total = t;
                 done.addAndGet(d - last[0]);
                 last[0] = d;

@@ -110,7 +110,7 @@ final class DistributionParser {
             throw new InvalidInputException(path, "expected an object of category counts, found " + ObjectFields.describe(v));
         }
         Map<String, Long> counts = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
             counts.put(c.getKey(), ObjectFields.count(c.getValue(), FieldPaths.field(path, c.getKey())));
         }

@@ -21,6 +21,7 @@ public final class IngestClient {
 
     /** A refusal or failure, with the server's error message (and field path) when it sent one. */
     public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
         private final int status;
 
         Failure(int status, String message) {

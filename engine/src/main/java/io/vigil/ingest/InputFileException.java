@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * with {@code file:line:}, e.g. {@code day1.jsonl:7: metrics[3].value: NaN is not a finite number}.
  */
 public final class InputFileException extends Exception {
+    private static final long serialVersionUID = 1L;
     private final transient Path file;
     private final long line;
 

@@ -5,6 +5,7 @@ package io.vigil.ingest;
  * value again (a 4xx response, a {@code file:line:} message).
  */
 final class InvalidInputException extends Exception {
+    private static final long serialVersionUID = 1L;
     final transient InputError error;
 
     InvalidInputException(String path, String message) {

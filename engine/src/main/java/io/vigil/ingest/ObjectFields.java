@@ -56,7 +56,7 @@ final class ObjectFields {
         if (v == null) return out;
         String p = path(field);
         if (!v.isObject()) throw new InvalidInputException(p, "expected an object of strings, found " + describe(v));
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isTextual()) {
                 throw new InvalidInputException(FieldPaths.field(p, e.getKey()),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * number where known), e.g. {@code ref.csv:17: expected 5 columns, found 4}.
  */
 public final class WideCsvException extends Exception {
+    private static final long serialVersionUID = 1L;
     private final transient Path file;
     private final long line;
 

@@ -56,7 +56,7 @@ public final class WideJsonlReader {
                     throw new InputFileException(file, lineNo, "expected an object of feature values, found "
                             + ObjectFields.describe(row));
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = row.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> cell = it.next();
                     ColumnAccumulator column = columns.get(cell.getKey());
                     if (column == null) {

@@ -1,6 +1,6 @@
 package io.vigil.notify;
 
-import io.vigil.config.LabelMatcher;
+import io.vigil.label.LabelMatcher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.vigil.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.config.LabelMatcher;
+import io.vigil.label.LabelMatcher;
 import io.vigil.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.vigil.plan;
 
-import io.vigil.ast.Expr;
+import io.vigil.label.LabelMatcher;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,14 +13,9 @@ import java.util.stream.Collectors;
 public record SeriesSelector(String model, String metric, List<LabelMatcher> matchers) {
     public SeriesSelector { matchers = List.copyOf(matchers); }
 
-    /** One matcher: {@code label op "value"}; regexes are fully anchored Java patterns. */
-    public record LabelMatcher(String label, Expr.MatchOp op, String value) {
-        public String describe() { return label + op.symbol + Quoting.quote(value); }
-    }
-
     /** The selector as a rule file would write it, e.g. {@code accuracy{segment="EU"}}. */
     public String describe() {
         if (matchers.isEmpty()) return metric;
-        return metric + matchers.stream().map(LabelMatcher::describe).collect(Collectors.joining(", ", "{", "}"));
+        return metric + matchers.stream().map(LabelMatcher::toString).collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -10,7 +10,7 @@ import io.vigil.check.Schedule;
 import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompiledRuleSet;
 import io.vigil.compile.RuleCompiler;
-import io.vigil.schedule.CatchUp;
+import io.vigil.config.CatchUp;
 import io.vigil.schedule.EvaluationScheduler;
 import io.vigil.schedule.EvaluationTimes;
 import io.vigil.store.Database;
@@ -145,7 +145,8 @@ public final class Engine implements AutoCloseable {
     public void catchUp(Instant now) {
         for (Map.Entry<String, CompiledGroup> e : loaded.get().groups().entrySet()) {
             Instant last = repository.lastEvaluation(e.getKey());
-            List<Instant> missed = catchUp.missed(new EvaluationTimes(e.getValue().schedule()), last, now);
+            EvaluationTimes times = new EvaluationTimes(e.getValue().schedule());
+            List<Instant> missed = catchUp.missed(last, since -> times.between(since, now));
             if (!missed.isEmpty()) LOG.info("catching up {} evaluation(s) of {}", missed.size(), e.getKey());
             for (Instant t : missed) evaluate(e.getKey(), t);
         }

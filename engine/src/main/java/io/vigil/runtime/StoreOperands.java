@@ -1,6 +1,7 @@
 package io.vigil.runtime;
 
-import io.vigil.ast.Expr;
+import io.vigil.check.StatisticRegistry;
+import io.vigil.plan.FeatureSelector;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.stats.DriftCalculator;
@@ -9,7 +10,6 @@ import io.vigil.stats.FeatureSample;
 import io.vigil.stats.StatValue;
 import io.vigil.stats.Statistic;
 import io.vigil.store.FeatureSnapshot;
-import io.vigil.store.LabelMatcher;
 import io.vigil.store.MetricStore;
 import io.vigil.store.Selector;
 import io.vigil.store.SeriesValue;
@@ -26,13 +26,22 @@ import java.util.TreeMap;
 
 /**
  * Operands from the metric store: window functions as store queries, distribution functions as
- * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window.
+ * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window,
+ * model-quality functions through {@link QualityOperands}.
  */
 public final class StoreOperands implements OperandSource {
     private final MetricStore store;
+    private final QualityOperands quality;
 
+    /** Operands without model-quality functions (rules that use them get an evaluation error). */
     public StoreOperands(MetricStore store) {
+        this(store, null);
+    }
+
+    /** @param quality computes the model-quality operands, or null when predictions are not available */
+    public StoreOperands(MetricStore store, QualityOperands quality) {
         this.store = store;
+        this.quality = quality;
     }
 
     @Override
@@ -42,6 +51,10 @@ public final class StoreOperands implements OperandSource {
                 return values(store.query(WindowQuery.last(selector(l.selector()), t, l.staleness())));
             }
             if (operand instanceof Operand.Window w) return window(w, t);
+            if (operand instanceof Operand.Quality q) {
+                if (quality == null) throw new OperandException(q.describe() + ": this store keeps no predictions");
+                return quality.compute(model, q, t);
+            }
             return distribution(model, (Operand.Distribution) operand, t);
         } catch (StoreException e) {
             throw new OperandException("store: " + e.getMessage());
@@ -65,28 +78,17 @@ public final class StoreOperands implements OperandSource {
     }
 
     static Selector selector(SeriesSelector s) {
-        List<LabelMatcher> matchers = new ArrayList<>();
-        for (SeriesSelector.LabelMatcher m : s.matchers()) {
-            matchers.add(LabelMatcher.of(m.label(), op(m.op()), m.value()));
-        }
-        return new Selector(s.model(), s.metric(), matchers);
-    }
-
-    private static LabelMatcher.Op op(Expr.MatchOp op) {
-        return switch (op) {
-            case EQ -> LabelMatcher.Op.EQ;
-            case NE -> LabelMatcher.Op.NE;
-            case RE -> LabelMatcher.Op.RE;
-            case NRE -> LabelMatcher.Op.NRE;
-        };
+        return new Selector(s.model(), s.metric(), s.matchers());
     }
 
     private List<OperandValue> distribution(String model, Operand.Distribution d, Instant t) throws OperandException {
         Statistic stat = Statistic.byLanguageName(d.function());
         if (stat == null) throw new OperandException("unknown statistic " + d.function());
-        Map<String, FeatureSample> current = merged(store.distributions(model, d.feature(), t.minus(d.window()), t));
+        FeatureSelector features = d.features();
+        Map<String, FeatureSample> current = merged(store.distributions(model, features.single(), t.minus(d.window()), t));
+        current.keySet().removeIf(f -> !features.selects(f));
         Map<String, FeatureSample> reference = null;
-        if (needsBaseline(stat)) {
+        if (StatisticRegistry.lookup(d.function()).needsBaseline()) {
             if (d.baseline() == null) {
                 throw new OperandException(d.function() + " needs a baseline and the rule set names none");
             }
@@ -99,7 +101,7 @@ public final class StoreOperands implements OperandSource {
                 }
             } else {
                 Instant end = t.minus(d.window());
-                reference = merged(store.distributions(model, d.feature(), end.minus(d.baseline().prior()), end));
+                reference = merged(store.distributions(model, features.single(), end.minus(d.baseline().prior()), end));
             }
         }
         List<OperandValue> out = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class StoreOperands implements OperandSource {
             if (cur.rows() == 0) continue;
             FeatureSample ref = reference == null ? cur : reference.get(feature);
             if (ref == null || ref.rows() == 0) {
-                if (d.feature() != null && reference != null && d.baseline().name() != null) {
+                if (features.byName() && reference != null && d.baseline().name() != null) {
                     throw new OperandException("baseline '" + d.baseline().name() + "' of model " + model
                             + " has no feature '" + feature + "'");
                 }
@@ -131,10 +133,6 @@ public final class StoreOperands implements OperandSource {
             out.add(new OperandValue(labels, value.value(), note(stat, report)));
         }
         return out;
-    }
-
-    private static boolean needsBaseline(Statistic s) {
-        return s != Statistic.NULL_RATE && s != Statistic.MEAN;
     }
 
     private static String note(Statistic stat, DriftReport report) {

@@ -5,6 +5,7 @@ package io.vigil.server;
  * Handlers throw it; {@link ApiServer} turns it into {@code {"error": "...", "path": "..."}}.
  */
 public final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final int status;
     private final String path;
 

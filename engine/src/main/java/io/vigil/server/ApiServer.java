@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.vigil.store.StoreException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,14 +39,11 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = settings.bindHost();
             config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.routes.before(ctx -> authenticate(ctx, tokens));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.path()));
-            config.routes.exception(StoreException.class, (e, ctx) -> {
-                LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 503, "the store is unavailable: " + e.getMessage(), "");
-            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error; see the server log", "");
@@ -88,12 +84,33 @@ public final class ApiServer implements AutoCloseable {
         return type != null && type.startsWith("application/json");
     }
 
+    /**
+     * A group that answers {@code type} with 503 "{@code what} is unavailable: message": a dependency
+     * of the routes (the store) is down, not the request wrong. Registered by the groups that use it,
+     * so this package knows no dependency.
+     */
+    public static <E extends Exception> RouteGroup unavailableOn(Class<E> type, String what) {
+        return (routes, bodies) -> routes.exception(type, (e, ctx) -> {
+            LOG.error("{} failure on {} {}", what, ctx.method(), ctx.path(), e);
+            error(ctx, 503, what + " is unavailable: " + e.getMessage(), "");
+        });
+    }
+
     /** Writes the API's error body. */
-    static void error(Context ctx, int status, String message, String path) {
+    public static void error(Context ctx, int status, String message, String path) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", message);
         if (path != null && !path.isEmpty()) body.put("path", path);
         json(ctx.status(status), body);
+    }
+
+    /** The API's error body for {@code message}, for answers written outside a route. */
+    static byte[] errorBody(String message) {
+        try {
+            return JSON.writeValueAsBytes(Map.of("error", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error as JSON", e);
+        }
     }
 
     /** Writes {@code value} as the JSON response body. */

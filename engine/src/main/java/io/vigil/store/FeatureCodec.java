@@ -68,7 +68,7 @@ final class FeatureCodec {
                 }
                 case CATEGORIES -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
-                    JSON.readTree(payload).fields().forEachRemaining(f -> counts.put(f.getKey(), f.getValue().longValue()));
+                    JSON.readTree(payload).properties().forEach(f -> counts.put(f.getKey(), f.getValue().longValue()));
                     return new FeatureSample.Categorical(counts, nulls);
                 }
                 default -> throw new StoreException("stored distribution has unknown kind '" + kind + "'");

@@ -25,6 +25,7 @@ public final class JdbcMetricStore implements MetricStore {
     private final SqlDialect dialect;
     private final SeriesRegistry registry;
     private final WindowEvaluator windows;
+    private final PredictionReader predictions;
 
     /** A store on an open database that the caller keeps and closes. */
     public JdbcMetricStore(Database database, Duration retention) {
@@ -38,6 +39,7 @@ public final class JdbcMetricStore implements MetricStore {
         this.dialect = SqlDialect.of(database.vendor());
         this.registry = new SeriesRegistry(dialect);
         this.windows = new WindowEvaluator(dialect, registry);
+        this.predictions = new PredictionReader(registry);
     }
 
     /** Opens the database of {@code settings} (migrating it) and a store that closes it on {@link #close()}. */
@@ -83,6 +85,14 @@ public final class JdbcMetricStore implements MetricStore {
         } catch (SQLException e) {
             throw new StoreException("cannot evaluate " + query.function().name().toLowerCase() + "("
                     + query.selector().metric() + "): " + Database.rootMessage(e), e);
+        }
+    }
+
+    @Override public JoinedPredictions predictions(PredictionQuery query) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return predictions.read(c, query);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the predictions of " + query.model() + ": " + Database.rootMessage(e), e);
         }
     }
 

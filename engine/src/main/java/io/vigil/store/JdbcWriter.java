@@ -27,6 +27,7 @@ final class JdbcWriter implements MetricStore.Writer {
     private PreparedStatement upsertSample;
     private PreparedStatement upsertDistribution;
     private boolean committed;
+    private PredictionWriter predictions;
 
     private record SampleRow(long seriesId, long ts, int order, MetricSample sample) {}
 
@@ -43,6 +44,11 @@ final class JdbcWriter implements MetricStore.Writer {
         try {
             writeSamples(batch.samples());
             writeDistributions(batch.distributions());
+            if (!batch.predictions().isEmpty() || !batch.outcomes().isEmpty()) {
+                if (predictions == null) predictions = new PredictionWriter(connection, registry, created);
+                predictions.writePredictions(batch.predictions());
+                predictions.writeOutcomes(batch.outcomes());
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot write to the store: " + Database.rootMessage(e), e);
         }
@@ -96,7 +102,7 @@ final class JdbcWriter implements MetricStore.Writer {
     }
 
     /** True when every error in {@code e}'s chain is a unique-key violation (SQLSTATE 23505). */
-    private static boolean onlyDuplicateKeys(SQLException e) {
+    static boolean onlyDuplicateKeys(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (!DUPLICATE_KEY.equals(x.getSQLState())) return false;
         }
@@ -140,7 +146,9 @@ final class JdbcWriter implements MetricStore.Writer {
         }
     }
 
-    @Override public void close() {
+    @Override
+    @SuppressWarnings("try") // the statements are listed only to be closed, in reverse order, with the connection
+    public void close() {
         try (connection; PreparedStatement i = insertSample; PreparedStatement a = upsertSample; PreparedStatement b = upsertDistribution) {
             if (!committed) connection.rollback();
             connection.setAutoCommit(true);

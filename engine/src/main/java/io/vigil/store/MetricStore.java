@@ -27,6 +27,13 @@ public interface MetricStore extends AutoCloseable {
     List<SeriesValue> query(WindowQuery query);
 
     /**
+     * The predictions of a model in a time range joined as of a time with their outcomes
+     * (predictions.md §2), as columns; {@link JoinedPredictions#predictions()} and
+     * {@link JoinedPredictions#labelled()} are the counts.
+     */
+    JoinedPredictions predictions(PredictionQuery query);
+
+    /**
      * Distributions of one feature ({@code feature} non-null) or of every feature of {@code model}
      * ingested in the half-open range (from, to], ordered by feature then time.
      */

@@ -1,5 +1,6 @@
 package io.vigil.store;
 
+import io.vigil.label.LabelMatcher;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package io.vigil.store;
 
 /** The database failed or refused an operation; the message says which operation and why. */
 public final class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -203,9 +203,9 @@ public final class BacktestReport {
                 .append(" notifications and actions that would have happened</summary>\n<table>\n"
                         + "<tr><th>time (UTC)</th><th>to</th><th>what</th><th>instance</th><th>note</th></tr>\n");
         for (int i = 0; i < Math.min(rh.deliveries().size(), MAX_ROWS); i++) {
-            Deliveries.Delivery d = rh.deliveries().get(i);
+            ReplayOutbox.Delivery d = rh.deliveries().get(i);
             h.append("<tr><td>").append(esc(TIME.format(d.at()))).append("</td><td>").append(esc(d.target()))
-                    .append("</td><td>").append(d.type() == Deliveries.Type.NOTIFY ? "notify " : "run ")
+                    .append("</td><td>").append(d.type() == ReplayOutbox.Type.NOTIFY ? "notify " : "run ")
                     .append(esc(d.kind())).append("</td><td><code>").append(esc(LabelText.of(d.labels())))
                     .append("</code></td><td>").append(d.skipped() == null ? "" : "held back: " + esc(d.skipped()))
                     .append("</td></tr>\n");

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs the tests of one rule test file: checks and compiles its rules, loads its inputs into a fresh
  * in-memory store, replays every rule on its own schedule from {@code start} (the evaluation path of live
- * runs), and checks each test against the state after each rule's latest evaluation at or before
- * start + at. Nothing is written to disk and nothing is sent.
+ * runs), stores each evaluation through the production outbox path ({@link ReplayOutbox}), and checks
+ * each test against the state after each rule's latest evaluation at or before start + at and the
+ * deliveries made by then. Nothing is written to disk and nothing is sent.
  */
 public final class RuleTestRunner {
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -105,7 +106,7 @@ public final class RuleTestRunner {
         try (JdbcMetricStore store = JdbcMetricStore.open(mem)) {
             data.write(store);
             return new FileResult(file, List.of(), false, null, replay(file, compiled, store, ids,
-                    config == null ? List.of() : config.silences().values()));
+                    new ReplayOutbox(store.database().dataSource(), config, check.rules())));
         }
     }
 
@@ -115,9 +116,10 @@ public final class RuleTestRunner {
      */
     public static void warmUp() {
         Thread t = new Thread(() -> {
-            try (JdbcMetricStore ignored = JdbcMetricStore.open(
-                    StoreSettings.of("jdbc:h2:mem:vigil-warm-up-" + DATABASES.incrementAndGet()).withPoolSize(1))) {
-                // nothing: opening (and migrating) is the point
+            try {
+                // opening (and migrating) is the point
+                JdbcMetricStore.open(StoreSettings.of("jdbc:h2:mem:vigil-warm-up-" + DATABASES.incrementAndGet())
+                        .withPoolSize(1)).close();
             } catch (RuntimeException e) {
                 // the real store reports any problem when it opens
             }
@@ -131,16 +133,15 @@ public final class RuleTestRunner {
     }
 
     private List<CaseResult> replay(TestFile file, CompiledRuleSet compiled, JdbcMetricStore store, RuleIds ids,
-                                    java.util.Collection<io.vigil.config.MaintenanceWindow> silences) {
-        Deliveries deliveries = new Deliveries(silences);
-        List<Deliveries.Delivery> sent = new ArrayList<>();
+                                    ReplayOutbox outbox) {
+        List<ReplayOutbox.Delivery> sent = new ArrayList<>();
         Map<String, TestSnapshot.Failure> failures = new HashMap<>();
         Replay replay = new Replay(new Evaluator(new StoreOperands(store)), compiled.groups(), file.start(), (r, folds) -> {
             for (Evaluator.RuleResult rule : r.rules()) {
                 if (rule.failed()) failures.put(rule.plan().id(), new TestSnapshot.Failure(r.t(), String.join("; ", rule.errors())));
                 else failures.remove(rule.plan().id());
             }
-            for (Deliveries.Delivery d : deliveries.after(r.t(), folds)) if (d.sent()) sent.add(d);
+            for (ReplayOutbox.Delivery d : outbox.evaluated(r, folds)) if (d.sent()) sent.add(d);
         });
         TreeSet<Duration> ats = new TreeSet<>();
         file.tests().forEach(t -> ats.add(t.at()));
@@ -149,6 +150,7 @@ public final class RuleTestRunner {
         for (Duration at : ats) {
             Instant t = file.start().plus(at);
             replay.advance(t);
+            for (ReplayOutbox.Delivery d : outbox.until(t)) if (d.sent()) sent.add(d);
             snapshots.put(at, TestSnapshot.of(t, ids.rules(), replay.book(), sent.subList(sentBefore, sent.size()),
                     failures));
             sentBefore = sent.size();

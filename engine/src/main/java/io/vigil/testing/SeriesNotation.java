@@ -21,6 +21,7 @@ public final class SeriesNotation {
 
     /** A malformed token; {@code column} is 1-based within the values string. */
     public static final class NotationException extends Exception {
+        private static final long serialVersionUID = 1L;
         public final int column;
 
         NotationException(int column, String message) {

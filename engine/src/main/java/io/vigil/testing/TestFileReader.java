@@ -6,6 +6,7 @@ import io.vigil.ast.RuleParser;
 import io.vigil.ast.Source;
 import io.vigil.config.YamlNode;
 import io.vigil.config.YamlTree;
+import io.vigil.label.LabelMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,14 +49,12 @@ public final class TestFileReader {
         Path dir = path.toAbsolutePath().getParent();
         TestFileReader r = new TestFileReader(new Source(path.toString(), text), dir);
         TestFile file = r.file(path);
-        List<Diagnostic> d = new ArrayList<>(r.yaml.diagnostics());
-        d.sort(Diagnostic.ORDER);
-        return new Result(r.yaml.hasErrors() ? null : file, List.copyOf(d));
+        return new Result(r.yaml.hasErrors() ? null : file, List.copyOf(r.yaml.diagnostics()));
     }
 
     private TestFile file(Path path) {
-        YamlTree.Result tree = YamlTree.read(yaml.source().text());
-        for (YamlTree.Problem p : tree.problems()) yaml.error(p.offset(), "", p.message());
+        YamlTree.Result tree = YamlTree.read(yaml.source().text(), path.getFileName().toString());
+        yaml.addAll(tree.problems());
         if (!tree.problems().isEmpty()) return null;
         if (tree.root() == null) {
             yaml.error(0, "", "empty test file; expected rules:, series: and tests:");
@@ -148,7 +147,7 @@ public final class TestFileReader {
         boolean ok = true;
         for (Expr.Matcher mt : r.selector().matchers()) {
             int at = yaml.offsetIn(scalar, mt.span().start());
-            if (mt.op() != Expr.MatchOp.EQ) {
+            if (mt.op() != LabelMatcher.Op.EQ) {
                 yaml.error(at, path, "an input series names exact label values; use = instead of " + mt.op().symbol);
                 ok = false;
             } else if (labels.containsKey(mt.label().text()) || (mt.label().text().equals("model") && model != null)) {

@@ -1,5 +1,7 @@
 package io.vigil.action;
 
+import io.vigil.Slow;
+
 import static io.vigil.notify.OutboxWorld.T0;
 import static io.vigil.notify.OutboxWorld.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Command actions: argv only, never a shell; exit code, output tail and timeout recorded. */
+@Slow
 class CommandActionTest {
     static final String RULES = """
             model churn {

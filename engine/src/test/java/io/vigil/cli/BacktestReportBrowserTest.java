@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import io.vigil.Slow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installs it), which must render one SVG chart per rule and log no console error. Without Chromium the
  * test is skipped, unless VIGIL_REQUIRE_CHROMIUM is set (as .ci/run does), when it fails.
  */
+@Slow
 class BacktestReportBrowserTest {
     @TempDir Path dir;
     private String url;

@@ -31,6 +31,32 @@ class CheckCommandTest {
     }
 
     @Test
+    void withoutPathsTheConfigsRulesAreChecked() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        write("rules/shop.vigil", "model shop {\n  every 5m\n  rule a { when accuracy < 0.8 notify pager }\n}\n");
+        Path config = write("vigil.yaml", "rules: [rules/]\nchannels:\n  oncall: { type: email, to: [a@example.com] }\n");
+
+        int exit = vigil("check", "--config", config.toString());
+
+        // The config's rules were read and checked against its channels: 'pager' is not one of them.
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("shop.vigil:3:").contains("pager").endsWith("1 file: 1 error, 0 warnings\n");
+
+        write("rules/shop.vigil", "model shop {\n  every 5m\n  rule a { when accuracy < 0.8 notify oncall }\n}\n");
+        out.getBuffer().setLength(0);
+        assertThat(vigil("check", "--config", config.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("1 file: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void withoutPathsOrAConfigNamingRulesNothingCanBeChecked() throws IOException {
+        Path config = write("vigil.yaml", "channels:\n  oncall: { type: email, to: [a@example.com] }\n");
+
+        assertThat(vigil("check", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no rule files: name them on the command line or in the config's rules:");
+    }
+
+    @Test
     void fiveDifferentMistakesPrintFiveLocatedDiagnosticsAndExitOne() throws IOException {
         Path file = write("five.vigil", """
                 model shop {

@@ -3,10 +3,10 @@ package io.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ingest.IngestRoutes;
+import io.vigil.label.LabelMatcher;
 import io.vigil.server.ApiServer;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
-import io.vigil.store.LabelMatcher;
 import io.vigil.store.Labels;
 import io.vigil.store.Selector;
 import io.vigil.store.SeriesValue;

@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import io.vigil.Slow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order (rules, evaluations, deliveries, API, store) without errors. H2's own shutdown hook used to
  * close the database underneath the dispatcher, which logged "Database is already closed".
  */
+@Slow
 class RunShutdownTest {
 
     @TempDir Path dir;

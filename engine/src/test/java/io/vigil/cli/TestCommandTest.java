@@ -144,7 +144,8 @@ class TestCommandTest {
                   }
                 }
                 """);
-        // Low 0m-50m, 70m, and 2h10m-3h20m; the maintenance window is open 2h-3h.
+        // Low 0m-50m, 70m, and 2h10m-3h20m; the maintenance window is open 2h-3h. A firing message goes
+        // out after the channel's group_wait (30s by default), a resolved one at once.
         Path test = write("shop.test.yaml", """
                 rules: [shop.vigil]
                 config: vigil.yaml
@@ -154,11 +155,11 @@ class TestCommandTest {
                   - metric: accuracy
                     values: "0.8x5 0.9 0.8 0.9x4 0.8x7 0.9"
                 tests:
-                  - at: 0m
+                  - at: 30s
                     alerts: [{ rule: acc_low }]
                     notifications:
-                      - { channel: pager, rule: acc_low, kind: firing, at: 0m }
-                      - { channel: audit, rule: acc_low, kind: firing, at: 0m }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 30s }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 30s }
                     actions:
                       - { action: retrain, rule: acc_low, kind: run, at: 0m }
                   - at: 50m
@@ -170,8 +171,8 @@ class TestCommandTest {
                     notifications:
                       - { channel: pager, rule: acc_low, kind: resolved, at: 60m }
                       - { channel: audit, rule: acc_low, kind: resolved, at: 60m }
-                      - { channel: pager, rule: acc_low, kind: firing, at: 70m }
-                      - { channel: audit, rule: acc_low, kind: firing, at: 70m }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 70m30s }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 70m30s }
                       - { channel: pager, rule: acc_low, kind: resolved, at: 80m }
                       - { channel: audit, rule: acc_low, kind: resolved, at: 80m }
                     actions: []
@@ -179,11 +180,11 @@ class TestCommandTest {
                     alerts: [{ rule: acc_low }]
                     notifications: []
                     actions: []
-                  - at: 3h
+                  - at: 3h1m
                     alerts: [{ rule: acc_low }]
                     notifications:
-                      - { channel: pager, rule: acc_low, kind: firing, at: 3h }
-                      - { channel: audit, rule: acc_low, kind: firing, at: 3h }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 3h30s }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 3h30s }
                   - at: 3h30m
                     alerts: []
                     notifications:
@@ -218,9 +219,9 @@ class TestCommandTest {
         assertThat(run.out()).isEqualTo("FAIL " + test + ":7: at 10m (1970-01-01T00:10:00Z)\n"
                 + "    notifications differ (sent after the previous test time, up to this one):\n"
                 + "      missing:    pager repeat shop/acc_low{}\n"
-                + "      unexpected: pager firing shop/acc_low{} at 0s\n"
+                + "      unexpected: pager firing shop/acc_low{} at 30s\n"
                 + "      unexpected: pager resolved shop/acc_low{} at 10m\n"
-                + "      got:        pager firing shop/acc_low{} at 0s, pager resolved shop/acc_low{} at 10m\n"
+                + "      got:        pager firing shop/acc_low{} at 30s, pager resolved shop/acc_low{} at 10m\n"
                 + "0 passed, 1 failed\n");
         assertThat(run.exit()).isEqualTo(1);
     }
@@ -262,6 +263,36 @@ class TestCommandTest {
                 + "      - { rule: acc_low, state: pending }\n"
                 + "                                ^\n");
         assertThat(run.out()).isEqualTo("0 passed, 0 failed\n");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void yamlProblemsNameTheTestFileWithLineAndColumn() throws IOException {
+        write("shop.vigil", "model shop {\n  every 5m\n  rule acc_low {\n    when accuracy < 0.85\n  }\n}\n");
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                series:
+                  - &low { metric: accuracy, values: "0.8" }
+                  - *low
+                tests:
+                  - at: 5m
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        String p = test.toString();
+        assertThat(run.err()).isEqualTo(p + ":4:5: error: YAML aliases (*name) are not supported in shop.test.yaml; "
+                + "repeat the value\n"
+                + "  - *low\n"
+                + "    ^\n");
+        assertThat(run.exit()).isEqualTo(2);
+
+        write("shop.test.yaml", "rules: [shop.vigil]\ntests:\n  - at: 5m\n    at: 10m\n");
+        run = CommandRun.of("test", test.toString());
+
+        assertThat(run.err()).isEqualTo(p + ":4:5: error: tests[0].at: duplicate key (first at line 3)\n"
+                + "    at: 10m\n"
+                + "    ^\n");
         assertThat(run.exit()).isEqualTo(2);
     }
 

@@ -4,7 +4,7 @@ import static io.vigil.config.ConfigFixture.DIR;
 import static io.vigil.config.ConfigFixture.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.schedule.CatchUp;
+import io.vigil.config.CatchUp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static io.vigil.config.ConfigFixture.lines;
 import static io.vigil.config.ConfigFixture.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.label.LabelMatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

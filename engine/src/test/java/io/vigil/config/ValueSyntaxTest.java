@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Durations, sizes, label matchers and environment references as written in vigil.yaml. */
+/** Durations, sizes and environment references as written in vigil.yaml. */
 class ValueSyntaxTest {
 
     @Test
@@ -38,23 +38,6 @@ class ValueSyntaxTest {
         for (String bad : List.of("1.5MiB", "16XB", "MiB", "-1", "99999999999999GiB")) {
             assertThat(ByteSize.parse(bad)).as(bad).isEqualTo(-1);
         }
-    }
-
-    @Test
-    void labelMatchers() {
-        Map<String, String> eu = Map.of("model", "churn", "segment", "EU");
-        assertThat(LabelMatcher.parse("model=churn").matches(eu)).isTrue();
-        assertThat(LabelMatcher.parse("model = \"churn\"").matches(eu)).isTrue();
-        assertThat(LabelMatcher.parse("segment!=EU").matches(eu)).isFalse();
-        assertThat(LabelMatcher.parse("segment=~E").matches(eu)).as("regexes are fully anchored").isFalse();
-        assertThat(LabelMatcher.parse("segment=~\"E.\"").matches(eu)).isTrue();
-        assertThat(LabelMatcher.parse("segment!~\"US|APAC\"").matches(eu)).isTrue();
-        assertThat(LabelMatcher.parse("region=\"\"").matches(eu)).as("a missing label is the empty string").isTrue();
-        assertThat(LabelMatcher.parse("region!=eu").matches(eu)).isTrue();
-        assertThat(LabelMatcher.parse("note=\"say \\\"hi\\\"\"").value()).isEqualTo("say \"hi\"");
-        assertThat(LabelMatcher.parse("a=~x.*").toString()).isEqualTo("a=~\"x.*\"");
-        assertThatThrownBy(() -> LabelMatcher.parse("1x=y")).hasMessageStartingWith("expected a matcher such as");
-        assertThatThrownBy(() -> LabelMatcher.parse("x=~[")).hasMessageStartingWith("invalid regular expression '['");
     }
 
     @Test

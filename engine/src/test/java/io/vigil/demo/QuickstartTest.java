@@ -1,5 +1,7 @@
 package io.vigil.demo;
 
+import io.vigil.Slow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.config.ConfigLoader;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's quickstart end to end on a shortened range (January–July 2013): real snapshots over
  * real HTTP into an engine on H2, and the alerts the real seasonal shift must raise.
  */
+@Slow
 class QuickstartTest {
     @TempDir Path dir;
 

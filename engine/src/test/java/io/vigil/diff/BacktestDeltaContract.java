@@ -92,7 +92,7 @@ abstract class BacktestDeltaContract {
         assertThat(before.diagnostics()).isEmpty();
         assertThat(after.diagnostics()).isEmpty();
         SemanticDiff.Result diff = SemanticDiff.compare(before.rules(), after.rules());
-        return new BacktestDelta(new RuleCompiler(CompileOptions.defaults()), store, List.of())
+        return new BacktestDelta(new RuleCompiler(CompileOptions.defaults()), store, null)
                 .run(diff, at("00:30"), at("04:00"), (done, total) -> { });
     }
 

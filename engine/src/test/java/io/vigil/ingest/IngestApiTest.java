@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.label.LabelMatcher;
 import io.vigil.server.ApiServer;
 import io.vigil.server.ServerSettings;
 import io.vigil.stats.FeatureSample;
 import io.vigil.store.JdbcMetricStore;
-import io.vigil.store.LabelMatcher;
 import io.vigil.store.Labels;
 import io.vigil.store.Selector;
 import io.vigil.store.SeriesValue;

@@ -1,5 +1,7 @@
 package io.vigil.notify;
 
+import io.vigil.Slow;
+
 import static io.vigil.notify.OutboxWorld.T0;
 import static io.vigil.notify.OutboxWorld.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing lost on a crash: 100 notifications in the outbox, a dispatcher in another JVM killed with
  * SIGKILL in the middle of delivering them, then a new dispatcher on the same database.
  */
+@Slow
 class CrashRecoveryTest {
     static final int N = 100;
     static final String RULES = """

@@ -1,5 +1,7 @@
 package io.vigil.notify;
 
+import io.vigil.Slow;
+
 import static io.vigil.notify.OutboxWorld.T0;
 import static io.vigil.notify.OutboxWorld.eventually;
 import static io.vigil.notify.OutboxWorld.min;
@@ -8,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.config.LabelMatcher;
+import io.vigil.label.LabelMatcher;
 import io.vigil.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * within group_wait; suppressed and recorded under silences and maintenance windows; written in the
  * same transaction as the transition.
  */
+@Slow
 class NotificationPolicyTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

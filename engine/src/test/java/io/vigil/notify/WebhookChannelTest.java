@@ -1,5 +1,7 @@
 package io.vigil.notify;
 
+import io.vigil.Slow;
+
 import static io.vigil.notify.OutboxWorld.T0;
 import static io.vigil.notify.OutboxWorld.eventually;
 import static io.vigil.notify.OutboxWorld.min;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Webhook channels against a real HTTP receiver on 127.0.0.1, fed by the engine through the outbox. */
+@Slow
 class WebhookChannelTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String RULES = """

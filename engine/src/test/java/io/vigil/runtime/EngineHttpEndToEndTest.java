@@ -1,15 +1,17 @@
 package io.vigil.runtime;
 
+import io.vigil.Slow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
+import io.vigil.config.CatchUp;
 import io.vigil.ingest.IngestRoutes;
-import io.vigil.schedule.CatchUp;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;
@@ -40,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * HTTP, time driven by the test, alert timelines read back through the HTTP API. Every expected timeline
  * is worked out by hand from language.md §3–4 in the comments beside it.
  */
+@Slow
 class EngineHttpEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
-import io.vigil.schedule.CatchUp;
+import io.vigil.config.CatchUp;
 import io.vigil.store.Batch;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.Labels;

@@ -1,5 +1,7 @@
 package io.vigil.schedule;
 
+import io.vigil.Slow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Quartz with its JDBC job store on a real H2 file database. */
+@Slow
 class EvaluationSchedulerTest {
     @TempDir Path dir;
 

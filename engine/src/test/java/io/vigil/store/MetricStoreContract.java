@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vigil.label.LabelMatcher;
 import io.vigil.stats.FeatureSample;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,10 +1,15 @@
-package io.vigil.schedule;
+package io.vigil.config;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
-/** What to do with evaluations missed while the engine was down ({@code engine.catch_up}). */
+/**
+ * What to do with evaluations missed while the engine was down ({@code engine.catch_up}). The tick
+ * arithmetic stays with the caller ({@code schedule.EvaluationTimes}), so reading the setting needs
+ * no scheduler.
+ */
 public enum CatchUp {
     /** Run every missed evaluation, in order, each with its own T. */
     ALL,
@@ -21,10 +26,15 @@ public enum CatchUp {
         }
     }
 
-    /** The evaluation times to run now, given the last one that ran and the current time. */
-    public List<Instant> missed(EvaluationTimes times, Instant lastEvaluated, Instant now) {
+    /**
+     * The evaluation times to run now.
+     *
+     * @param lastEvaluated the last evaluation that ran, or null on a first start (then nothing was missed)
+     * @param ticksSince    the ticks after a time up to now; called only when the policy needs them
+     */
+    public List<Instant> missed(Instant lastEvaluated, Function<Instant, List<Instant>> ticksSince) {
         if (lastEvaluated == null || this == NONE) return List.of();
-        List<Instant> all = times.between(lastEvaluated, now);
+        List<Instant> all = ticksSince.apply(lastEvaluated);
         if (all.isEmpty() || this == ALL) return all;
         return List.of(all.get(all.size() - 1));
     }

@@ -1,0 +1,155 @@
+package io.vigil.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The as-of join of a {@link PredictionQuery} in two streaming reads: the window's predictions into
+ * columns (rows whose labels the matchers refuse are skipped), then the outcomes of those predictions
+ * known at asOf, each placed on its row through an in-memory index by id hash, where the latest
+ * known outcome wins. No per-row objects, no sort in the database.
+ */
+final class PredictionReader {
+    /** The series name under which prediction label sets are interned; no metric can have it. */
+    static final String LABELS_SERIES = "#predictions";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Double>> SCORES = new TypeReference<>() {};
+    private static final int FETCH_SIZE = 10_000;
+
+    private final SeriesRegistry registry;
+
+    PredictionReader(SeriesRegistry registry) {
+        this.registry = registry;
+    }
+
+    JoinedPredictions read(Connection c, PredictionQuery q) throws SQLException {
+        JoinedPredictions.Builder frame = new JoinedPredictions.Builder();
+        Map<Long, Integer> groupOfLabels = new HashMap<>();
+        for (SeriesRegistry.Row row : registry.select(c, new Selector(q.model(), LABELS_SERIES, List.of()))) {
+            if (q.selects(row.labels())) groupOfLabels.put(row.id(), frame.labelSet(row.labels()));
+        }
+        if (groupOfLabels.isEmpty()) return frame.build();
+        long from = q.from().toEpochMilli();
+        long to = q.to().toEpochMilli();
+        RowIndex rows = new RowIndex();
+        boolean autoCommit = c.getAutoCommit();
+        // PostgreSQL streams a result set with a fetch size only inside a transaction; otherwise it
+        // would buffer a million rows.
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id_hash, ts, labels_id, score, scores, predicted, val"
+                    + " FROM predictions WHERE model = ? AND ts > ? AND ts <= ?")) {
+                ps.setFetchSize(FETCH_SIZE);
+                ps.setString(1, q.model());
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer group = groupOfLabels.get(rs.getLong(3));
+                        if (group == null) continue;
+                        double score = rs.getDouble(4);
+                        if (rs.wasNull()) score = Double.NaN;
+                        String scores = rs.getString(5);
+                        double value = rs.getDouble(7);
+                        if (rs.wasNull()) value = Double.NaN;
+                        int i = frame.add(rs.getLong(2), group, score, scores == null ? null : parseScores(scores),
+                                rs.getString(6), value);
+                        if (!rows.put(rs.getLong(1), i)) {
+                            throw new StoreException("two predictions of " + q.model() + " in (" + q.from() + ", "
+                                    + q.to() + "] have ids with the same 64-bit hash; rename one of them");
+                        }
+                    }
+                }
+            }
+            if (frame.size() == 0) return frame.build();
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.id_hash, o.ts, o.actual_class, o.actual_value"
+                    + " FROM outcomes o JOIN predictions p ON p.model = o.model AND p.id = o.id"
+                    + " WHERE o.model = ? AND o.ts <= ? AND p.ts > ? AND p.ts <= ?")) {
+                ps.setFetchSize(FETCH_SIZE);
+                ps.setString(1, q.model());
+                ps.setLong(2, q.asOf().toEpochMilli());
+                ps.setLong(3, from);
+                ps.setLong(4, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int i = rows.get(rs.getLong(1));
+                        if (i < 0) continue; // its prediction's labels were not selected
+                        double actual = rs.getDouble(4);
+                        if (rs.wasNull()) actual = Double.NaN;
+                        frame.outcome(i, rs.getLong(2), rs.getString(3), actual);
+                    }
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        return frame.build();
+    }
+
+    private static Map<String, Double> parseScores(String json) {
+        try {
+            return JSON.readValue(json, SCORES);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored multiclass scores are not a JSON object of numbers: " + json, e);
+        }
+    }
+
+    /** Open-addressing map from id hash to row, without boxing: a million entries take 24 MB. */
+    static final class RowIndex {
+        private long[] keys = new long[1 << 10];
+        private int[] values = new int[1 << 10];
+        private boolean[] used = new boolean[1 << 10];
+        private int size;
+
+        /** Adds {@code key}; false when it is already present. */
+        boolean put(long key, int value) {
+            if (size * 2 >= keys.length) rehash();
+            int slot = slot(key);
+            if (used[slot]) return false;
+            used[slot] = true;
+            keys[slot] = key;
+            values[slot] = value;
+            size++;
+            return true;
+        }
+
+        /** The row of {@code key}, or -1. */
+        int get(long key) {
+            int slot = slot(key);
+            return used[slot] ? values[slot] : -1;
+        }
+
+        private int slot(long key) {
+            int mask = keys.length - 1;
+            int slot = (int) (mix(key) & mask);
+            while (used[slot] && keys[slot] != key) slot = (slot + 1) & mask;
+            return slot;
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 32);
+        }
+
+        private void rehash() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) if (oldUsed[i]) put(oldKeys[i], oldValues[i]);
+        }
+    }
+}

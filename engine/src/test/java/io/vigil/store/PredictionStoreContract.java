@@ -1,0 +1,242 @@
+package io.vigil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vigil.label.LabelMatcher;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Predictions, outcomes and the as-of join (predictions.md §1–2), run unchanged on every back end.
+ * Every expectation is worked out by hand from the records each test writes.
+ */
+abstract class PredictionStoreContract {
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    JdbcMetricStore store;
+
+    abstract StoreSettings freshDatabase();
+
+    @BeforeEach
+    void open() {
+        store = JdbcMetricStore.open(freshDatabase().withRetention(Duration.ofDays(90)).withPoolSize(4));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static Instant at(int minutes) { return T0.plus(Duration.ofMinutes(minutes)); }
+
+    static Prediction binary(String id, int minute, double score, String... labels) {
+        return Prediction.binary("churn", id, at(minute), Labels.of(labels), score, null);
+    }
+
+    static Outcome outcome(String id, int minute, String actual) {
+        return Outcome.ofClass("churn", id, at(minute), actual);
+    }
+
+    JoinedPredictions read(int fromMinute, int toMinute, Instant asOf, LabelMatcher... matchers) {
+        return store.predictions(PredictionQuery.of("churn", at(fromMinute), at(toMinute), asOf, matchers));
+    }
+
+    long count(String table) {
+        try (Connection c = store.database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Outcome class text of each row, by prediction timestamp minute ("-" when not joined). */
+    static String actuals(JoinedPredictions j) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < j.predictions(); i++) {
+            if (sb.length() > 0) sb.append(' ');
+            long minute = Duration.between(T0, Instant.ofEpochMilli(j.timestamps()[i])).toMinutes();
+            sb.append(minute).append('=').append(j.joined(i) ? j.classes().get(j.actual()[i]) : "-");
+        }
+        return sb.toString();
+    }
+
+    static JoinedPredictions sorted(JoinedPredictions j) {
+        assertThat(j.timestamps()).isSorted(); // the tests write in time order and read one model
+        return j;
+    }
+
+    @Test
+    void joinsTheLatestOutcomeKnownAtAsOfAndNothingKnownLater() {
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.9), binary("b", 2, 0.2), binary("c", 3, 0.7))));
+        store.write(Batch.ofOutcomes(List.of(outcome("a", 10, "1"), outcome("a", 20, "0"), outcome("b", 30, "1"))));
+
+        // At minute 20 a's correction is known, b's outcome (known at 30) is not: counting it would leak.
+        JoinedPredictions j = read(0, 5, at(20));
+        assertThat(j.predictions()).isEqualTo(3);
+        assertThat(j.labelled()).isEqualTo(1);
+        assertThat(actuals(j)).isEqualTo("1=0 2=- 3=-");
+        assertThat(j.outcomeTimestamps()[0]).isEqualTo(at(20).toEpochMilli());
+
+        // One millisecond before the correction, the first outcome holds.
+        assertThat(actuals(read(0, 5, at(20).minusMillis(1)))).isEqualTo("1=1 2=- 3=-");
+        // b's outcome exactly at asOf is known.
+        assertThat(actuals(read(0, 5, at(30)))).isEqualTo("1=0 2=1 3=-");
+        assertThat(j.scores()).containsExactly(0.9, 0.2, 0.7);
+        assertThat(j.predicted()).containsOnly(JoinedPredictions.NO_CLASS);
+    }
+
+    @Test
+    void windowIsHalfOpen() {
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.1), binary("b", 2, 0.2), binary("c", 3, 0.3))));
+        JoinedPredictions j = read(1, 3, at(60));
+        assertThat(j.scores()).containsExactly(0.2, 0.3);
+        assertThat(read(3, 10, at(60)).predictions()).isZero();
+    }
+
+    @Test
+    void anOutcomeSentBeforeItsPredictionJoinsWhenThePredictionArrives() {
+        store.write(Batch.ofOutcomes(List.of(outcome("early", 5, "churn"))));
+        assertThat(count("outcomes")).isEqualTo(1);
+        store.write(Batch.ofPredictions(List.of(binary("early", 1, 0.8))));
+        assertThat(actuals(read(0, 2, at(5)))).isEqualTo("1=churn");
+        assertThat(actuals(read(0, 2, at(4)))).isEqualTo("1=-");
+    }
+
+    @Test
+    void labelMatchersSelectPredictionsAndLabelSetsAreInterned() {
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.1, "segment", "EU"), binary("b", 2, 0.2, "segment", "US"),
+                binary("c", 3, 0.3, "segment", "EU", "version", "3.2"), binary("d", 4, 0.4, "segment", "EU"))));
+        store.write(Batch.ofOutcomes(List.of(outcome("b", 5, "1"), outcome("d", 5, "0"))));
+
+        JoinedPredictions eu = sorted(read(0, 10, at(10), LabelMatcher.eq("segment", "EU")));
+        assertThat(eu.scores()).containsExactly(0.1, 0.3, 0.4);
+        assertThat(eu.labelled()).isEqualTo(1);
+        assertThat(eu.labelSets()).hasSize(2);
+        assertThat(eu.labelSets().get(eu.labelSet()[0])).isEqualTo(Labels.of("segment", "EU"));
+        assertThat(eu.labelSet()[2]).isEqualTo(eu.labelSet()[0]);
+
+        JoinedPredictions noVersion = sorted(read(0, 10, at(10), LabelMatcher.eq("version", "")));
+        assertThat(noVersion.scores()).containsExactly(0.1, 0.2, 0.4);
+        assertThat(actuals(noVersion)).isEqualTo("1=- 2=1 4=0");
+        assertThat(read(0, 10, at(10), LabelMatcher.re("version", "3\\..*")).scores()).containsExactly(0.3);
+        assertThat(read(0, 10, at(10), LabelMatcher.eq("segment", "ASIA")).predictions()).isZero();
+    }
+
+    @Test
+    void multiclassAndRegressionColumns() {
+        store.write(Batch.ofPredictions(List.of(
+                Prediction.multiclass("churn", "m1", at(1), Labels.EMPTY, Map.of("cat", 0.7, "dog", 0.3), "cat"),
+                Prediction.multiclass("churn", "m2", at(2), Labels.EMPTY, Map.of("cat", 0.1, "dog", 0.2, "eel", 0.7), null),
+                Prediction.regression("churn", "r1", at(3), Labels.EMPTY, 12.5))));
+        store.write(Batch.ofOutcomes(List.of(outcome("m1", 5, "dog"), Outcome.ofNumber("churn", "r1", at(5), 10.0))));
+
+        JoinedPredictions j = sorted(read(0, 10, at(10)));
+        int cat = j.classCode("cat");
+        int dog = j.classCode("dog");
+        int eel = j.classCode("eel");
+        assertThat(j.classScore(0, cat)).isEqualTo(0.7);
+        assertThat(j.classScore(0, dog)).isEqualTo(0.3);
+        assertThat(j.classScore(0, eel)).isNaN();
+        assertThat(j.classScore(1, eel)).isEqualTo(0.7);
+        assertThat(j.predicted()[0]).isEqualTo(cat);
+        assertThat(j.predicted()[1]).isEqualTo(JoinedPredictions.NO_CLASS);
+        assertThat(j.actual()[0]).isEqualTo(dog);
+        assertThat(j.actualValues()[0]).isNaN();
+        assertThat(j.values()[2]).isEqualTo(12.5);
+        assertThat(j.actualValues()[2]).isEqualTo(10.0);
+        assertThat(j.classes().get(j.actual()[2])).isEqualTo("10");
+        assertThat(j.scores()[0]).isNaN();
+    }
+
+    @Test
+    void positiveCodesFollowTheContract() {
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.9), binary("b", 2, 0.9), binary("c", 3, 0.9),
+                binary("d", 4, 0.9))));
+        store.write(Batch.ofOutcomes(List.of(outcome("a", 5, "true"), Outcome.ofNumber("churn", "b", at(5), 1),
+                outcome("c", 5, "churn"), outcome("d", 5, "stay"))));
+        JoinedPredictions j = sorted(read(0, 10, at(10)));
+        boolean[] positive = j.positiveCodes("churn");
+        assertThat(positive[j.actual()[0]]).isTrue();
+        assertThat(positive[j.actual()[1]]).isTrue();
+        assertThat(positive[j.actual()[2]]).isTrue();
+        assertThat(positive[j.actual()[3]]).isFalse();
+    }
+
+    @Test
+    void resendingIsIdempotentAndADifferentRecordWithTheSameIdIsRefusedWithNothingStored() {
+        List<Prediction> first = List.of(binary("a", 1, 0.9, "segment", "EU"), binary("b", 2, 0.2));
+        store.write(Batch.ofPredictions(first));
+        store.write(Batch.ofPredictions(first));
+        assertThat(count("predictions")).isEqualTo(2);
+
+        long outcomesBefore = count("outcomes");
+        // c is new, but a conflicts: the whole batch (c and the outcome too) must be refused.
+        Batch conflicting = new Batch(List.of(), List.of(),
+                List.of(binary("c", 3, 0.5), binary("a", 1, 0.8, "segment", "EU")), List.of(outcome("c", 4, "1")));
+        assertThatThrownBy(() -> store.write(conflicting))
+                .isInstanceOfSatisfying(RecordConflictException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RecordConflictException.Kind.PREDICTION);
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.getMessage()).contains("'a'").contains("replace");
+                });
+        assertThat(count("predictions")).isEqualTo(2);
+        assertThat(count("outcomes")).isEqualTo(outcomesBefore);
+        assertThat(read(0, 10, at(10)).scores()).containsExactly(0.9, 0.2);
+
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.8, "segment", "EU").replacing())));
+        assertThat(count("predictions")).isEqualTo(2);
+        assertThat(read(0, 10, at(10)).scores()).containsExactly(0.8, 0.2);
+    }
+
+    @Test
+    void twoDifferentRecordsWithOneIdInOneBatchAreAConflict() {
+        assertThatThrownBy(() -> store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.9), binary("a", 1, 0.1)))))
+                .isInstanceOfSatisfying(RecordConflictException.class, e -> assertThat(e.index()).isEqualTo(1));
+        assertThat(count("predictions")).isZero();
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.9), binary("a", 1, 0.9))));
+        assertThat(count("predictions")).isEqualTo(1);
+    }
+
+    @Test
+    void outcomesAreIdempotentCorrectionsAreKeptAndSameTimeConflictsNeedReplace() {
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.9))));
+        store.write(Batch.ofOutcomes(List.of(outcome("a", 5, "1"))));
+        store.write(Batch.ofOutcomes(List.of(outcome("a", 5, "1"))));
+        store.write(Batch.ofOutcomes(List.of(outcome("a", 6, "0"))));
+        assertThat(count("outcomes")).isEqualTo(2);
+
+        assertThatThrownBy(() -> store.write(Batch.ofOutcomes(List.of(outcome("b", 5, "1"), outcome("a", 6, "1")))))
+                .isInstanceOfSatisfying(RecordConflictException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RecordConflictException.Kind.OUTCOME);
+                    assertThat(e.index()).isEqualTo(1);
+                });
+        assertThat(count("outcomes")).isEqualTo(2);
+        store.write(Batch.ofOutcomes(List.of(outcome("a", 6, "1").replacing())));
+        assertThat(count("outcomes")).isEqualTo(2);
+        assertThat(actuals(read(0, 2, at(10)))).isEqualTo("1=1");
+    }
+
+    @Test
+    void modelsAreSeparate() {
+        store.write(Batch.ofPredictions(List.of(binary("a", 1, 0.9),
+                Prediction.binary("fraud", "a", at(1), Labels.EMPTY, 0.3, null))));
+        store.write(Batch.ofOutcomes(List.of(Outcome.ofClass("fraud", "a", at(2), "1"))));
+        JoinedPredictions churn = read(0, 2, at(5));
+        assertThat(churn.scores()).containsExactly(0.9);
+        assertThat(churn.labelled()).isZero();
+        JoinedPredictions fraud = store.predictions(PredictionQuery.of("fraud", at(0), at(2), at(5)));
+        assertThat(fraud.scores()).containsExactly(0.3);
+        assertThat(fraud.labelled()).isEqualTo(1);
+    }
+}

@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
-            err.print(DiagnosticPrinter.render(check.diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             err.println("vigil: the rule set has errors; nothing was started");
             store.close();
             return ExitCodes.FAILED;

@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
             return e.diagnostic() != null ? ExitCodes.FAILED : ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
-            err.print(DiagnosticPrinter.render(check.diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             err.println("vigil: the rule set has errors; nothing was started");
             store.close();
             return ExitCodes.FAILED;

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 /**
  * Turns due outbox rows into deliveries. A firing row is due once its channel's group_wait has passed;
  * it then takes along every queued row of the same rule, channel and event written by then, so
- * instances that started firing together go out as one message. Each delivery is sealed in its own
+ * instances that started firing together go out as one message (an instance that resolved and fired
+ * again meanwhile once, in its current episode). Each delivery is sealed in its own
  * transaction with an idempotency key derived from its rows, so it is the same after any restart.
  */
 final class Sealer {
@@ -95,9 +96,13 @@ final class Sealer {
     private List<Long> members(Connection c, Row head, Instant now) throws SQLException {
         Sender sender = senders.get(head.kind());
         if (!head.kind().equals("notify") || sender == null || !sender.groups(head.target())) return List.of(head.id());
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE state = 'queued' AND kind = ? "
-                + "AND target = ? AND model = ? AND rule = ? AND event = ? AND created_at <= ? ORDER BY id")) {
+        // Rows of the rule to the channel written by now, firing and resolved: a firing message also takes
+        // the "resolved" of an instance that fired again before it went out, so the message tells of the
+        // alert once, in its current episode, and no stale "resolved" follows it.
+        List<long[]> rows = new ArrayList<>(); // id, instance, firing (1) or resolved (0)
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, instance_id, event FROM outbox WHERE state = 'queued' "
+                + "AND kind = ? AND target = ? AND model = ? AND rule = ? AND event IN (?, 'resolved') "
+                + "AND created_at <= ? ORDER BY id")) {
             ps.setString(1, head.kind());
             ps.setString(2, head.target());
             ps.setString(3, head.model());
@@ -105,8 +110,15 @@ final class Sealer {
             ps.setString(5, head.event());
             ps.setLong(6, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getLong(1));
+                while (rs.next()) rows.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getString(3).equals(head.event()) ? 1 : 0});
             }
+        }
+        Map<Long, Long> lastOfEvent = new java.util.HashMap<>();
+        for (long[] r : rows) if (r[2] == 1) lastOfEvent.put(r[1], r[0]);
+        List<Long> out = new ArrayList<>();
+        for (long[] r : rows) {
+            boolean superseded = head.event().equals("firing") && lastOfEvent.getOrDefault(r[1], -1L) > r[0];
+            if (r[2] == 1 || superseded) out.add(r[0]);
         }
         if (!out.contains(head.id())) out.add(head.id());
         return out;

@@ -80,7 +80,7 @@ public final class Engine implements AutoCloseable {
         CheckResult check = Checker.check(sources, references);
         if (check.hasErrors()) {
             LOG.error("rule set refused, {} error(s); the running rules keep going:\n{}", check.errorCount(),
-                    DiagnosticPrinter.render(check.diagnostics()));
+                    DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             return check;
         }
         CompiledRuleSet compiled = compiler.compile(check.rules());

@@ -97,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(), Clock.systemUTC());
+        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(),
+                model -> cfg.model(model).kind(), Clock.systemUTC());
         ApiServer server = ApiServer.start(serverSettings, routes);
         started.set(server);
         notifier.start(engine.metrics()::add);

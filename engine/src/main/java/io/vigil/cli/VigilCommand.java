@@ -41,6 +41,7 @@ public final class VigilCommand implements Runnable {
         SUBCOMMANDS.put("approvals", ApprovalsCommand::new);
         SUBCOMMANDS.put("test", TestCommand::new);
         SUBCOMMANDS.put("backtest", BacktestCommand::new);
+        SUBCOMMANDS.put("store", StoreCommand::new);
     }
 
     /** The command line with every subcommand, as help and tests see it. */

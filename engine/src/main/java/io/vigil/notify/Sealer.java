@@ -27,6 +27,13 @@ import javax.sql.DataSource;
  * transaction with an idempotency key derived from its rows, so it is the same after any restart.
  */
 final class Sealer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sealer.class);
+    /** Seal attempts of one row that find it unclaimable before the row is set aside. */
+    static final int MAX_FAILED_SEALS = 3;
+    /** Seconds a statement of a seal may take: an inconsistent store must not hold the dispatcher forever. */
+    private static final int STATEMENT_SECONDS = 10;
+
+    private final Map<Long, Integer> failedSeals = new java.util.concurrent.ConcurrentHashMap<>();
     private final DataSource dataSource;
     private final Map<String, Sender> senders;
     private final Duration approvalExpiry;
@@ -59,12 +66,38 @@ final class Sealer {
         Set<Long> sealed = new HashSet<>();
         int deliveries = 0;
         for (Row head : due) {
-            if (sealed.contains(head.id())) continue;
-            List<Long> members = seal(head, now);
+            if (sealed.contains(head.id()) || failedSeals.getOrDefault(head.id(), 0) >= MAX_FAILED_SEALS) continue;
+            List<Long> members;
+            try {
+                members = seal(head, now);
+            } catch (StoreException e) {
+                failed(head, e.getMessage());
+                continue;
+            }
             sealed.addAll(members);
-            if (!members.isEmpty()) deliveries++;
+            if (!members.isEmpty()) {
+                deliveries++;
+                failedSeals.remove(head.id());
+            } else {
+                failed(head, "its rows could not be claimed");
+            }
         }
         return deliveries;
+    }
+
+    /**
+     * Counts a seal that did not happen. Another node sealing the rows first is a single miss; a row
+     * that keeps failing points to an inconsistent store (an H2 file whose index and table disagree
+     * after a crash), which used to make the dispatcher retry it forever at full CPU. It is set aside
+     * for the life of the process with one error naming the way out.
+     */
+    private void failed(Row head, String why) {
+        int n = failedSeals.merge(head.id(), 1, Integer::sum);
+        if (n == MAX_FAILED_SEALS) {
+            LOG.error("outbox row {} ({} {} {}/{} {}) could not be sealed {} times ({}); it is set aside until the "
+                    + "next start. The store may be inconsistent: stop vigil and run 'vigil store check'",
+                    head.id(), head.kind(), head.target(), head.model(), head.rule(), head.event(), n, why);
+        }
     }
 
     /** Seals one delivery headed by {@code head}; returns its rows, or none when another node took them. */
@@ -149,6 +182,7 @@ final class Sealer {
         int taken = 0;
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE outbox SET state = 'sealed', delivery_id = ? WHERE id = ? AND state = 'queued'")) {
+            ps.setQueryTimeout(STATEMENT_SECONDS);
             for (long row : rows) {
                 ps.setLong(1, deliveryId);
                 ps.setLong(2, row);

@@ -3,7 +3,7 @@ package io.vigil.check;
 import java.util.Locale;
 
 /**
- * The element-wise functions (language.md §3.5): applied to each element of a series set, or to a
+ * The element-wise functions (language.md §3.4): applied to each element of a series set, or to a
  * scalar, keeping labels, as PromQL's functions of the same names. The one definition of their
  * values: the planner folds scalars with it and the fixed rules' {@code apply} step calls it.
  */

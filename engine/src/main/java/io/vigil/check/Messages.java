@@ -99,8 +99,8 @@ final class Messages {
     }
 
     static String wrongModelKind(String fn, String model, ModelKind kind, Collection<ModelKind> kinds) {
-        return fn + " does not apply to model " + model + ", a " + kind.configName() + " model (models." + model
-                + ".kind); it applies to " + kinds.stream().map(ModelKind::configName).sorted().collect(Collectors.joining(", "))
+        return fn + " does not apply to model " + model + ", a " + kind.yamlName() + " model (models." + model
+                + ".kind); it applies to " + kinds.stream().map(ModelKind::yamlName).sorted().collect(Collectors.joining(", "))
                 + " models";
     }
 

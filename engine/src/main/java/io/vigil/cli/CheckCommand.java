@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vigil check}: parse and check rule files, print every diagnostic. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Parse and check rule files; print every problem as path:line:col with the source line "
-                + "and a caret, or as JSON for editors and CI annotations (--format json).",
+                + "and a caret, as JSON for editors (--format json), or as GitHub Actions annotations (--format github).",
                 "Exit 0 when clean (warnings allowed), 1 on errors, 2 on a missing file, no rules to check or a bad flag."})
 public final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -33,9 +33,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin ConfigOption config;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|github",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github prints GitHub "
+                    + "Actions workflow commands, which annotate the problems on the pull request's lines.")
+    CheckFormat format;
 
     @Spec CommandSpec spec;
 
@@ -46,8 +47,12 @@ public final class CheckCommand implements Callable<Integer> {
         RuleSetLoad load = RuleSetLoad.of(paths, config, err);
         if (load == null) return ExitCodes.USAGE;
         CheckResult result = load.result();
-        if (format == OutputFormat.json) {
+        if (format == CheckFormat.json) {
             out.println(json(load.files(), result));
+        } else if (format == CheckFormat.github) {
+            for (Diagnostic d : result.diagnostics()) out.println(WorkflowCommands.of(d));
+            out.printf("%d file%s: %d error%s, %d warning%s%n", load.files(), s(load.files()),
+                    result.errorCount(), s(result.errorCount()), result.warningCount(), s(result.warningCount()));
         } else {
             out.print(DiagnosticPrinter.render(result.diagnostics()));
             out.printf("%d file%s: %d error%s, %d warning%s%n", load.files(), s(load.files()),

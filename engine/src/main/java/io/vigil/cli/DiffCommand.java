@@ -120,21 +120,14 @@ public final class DiffCommand implements Callable<Integer> {
         References refs = cfg == null ? null : cfg.references();
         CheckResult before = Checker.check(versions.before(), refs);
         CheckResult after = Checker.check(versions.after(), refs);
-        for (var side : List.of(List.of(versions.beforeName(), before), List.of(versions.afterName(), after))) {
-            CheckResult r = (CheckResult) side.get(1);
-            if (r.hasErrors()) {
-                err.print(DiagnosticPrinter.render(r.diagnostics()));
-                err.printf("vigil diff: the rules of %s have %d error(s): nothing compared%n", side.get(0), r.errorCount());
-                return ExitCodes.FAILED;
-            }
-        }
+        if (failed(versions.beforeName(), before, err) || failed(versions.afterName(), after, err)) return ExitCodes.FAILED;
         SemanticDiff.Result semantic = SemanticDiff.compare(before.rules(), after.rules());
         BacktestDelta.Result backtest = null;
         boolean behaves = semantic.changes().stream().anyMatch(RuleChange::behaves);
         StoreSettings settings = noBacktest || !behaves ? null : storeSettings(cfg, err);
         if (settings == STORE_ERROR) return ExitCodes.USAGE;
         if (settings != null) {
-            Instant to = until == null ? Instant.now() : BacktestCommand.time("diff", until, "--until", err);
+            Instant to = until == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : BacktestCommand.time("diff", until, "--until", err);
             if (to == null) return ExitCodes.USAGE;
             Instant from = sinceTime(to, err);
             if (from == null) return ExitCodes.USAGE;
@@ -160,6 +153,14 @@ public final class DiffCommand implements Callable<Integer> {
         });
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Prints the errors of one version's rules; true when there were any. */
+    private static boolean failed(String version, CheckResult r, PrintWriter err) {
+        if (!r.hasErrors()) return false;
+        err.print(DiagnosticPrinter.render(r.diagnostics()));
+        err.printf("vigil diff: the rules of %s have %d error(s): nothing compared%n", version, r.errorCount());
+        return true;
     }
 
     private Versions versions(Config cfg) throws GitRepository.GitException, RuleSources.LoadException {

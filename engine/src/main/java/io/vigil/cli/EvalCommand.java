@@ -84,7 +84,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean failed = false;
         try (JdbcMetricStore s = JdbcMetricStore.open(settings)) {
-            Evaluator evaluator = new Evaluator(new StoreOperands(s));
+            Evaluator evaluator = new Evaluator(new StoreOperands(s, load.config()));
             AlertBook book = new AlertBook();
             for (CompiledGroup g : compiled.groups()) {
                 Evaluator.GroupResult result = evaluator.evaluate(g, t);

@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         Path configPath = config.resolve();
         Config cfg;
         try {
-            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath);
+            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath, err);
         } catch (StoreConfig.Invalid e) {
             err.println("vigil: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -72,14 +72,14 @@ public final class RunCommand implements Callable<Integer> {
         if (port != null) serverSettings = serverSettings.withPort(port);
         JdbcMetricStore store = JdbcMetricStore.open(StoreConfig.store(cfg));
         Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults()),
-                cfg.engine().catchUp(), Clock.systemUTC());
+                cfg.engine().catchUp(), Clock.systemUTC(), cfg);
         CheckResult check;
         try {
             check = engine.load(cfg.rules(), cfg.references());
         } catch (RuleSources.LoadException e) {
-            err.println("vigil: " + e.getMessage());
+            err.println(e.diagnostic() != null ? e.getMessage() : "vigil: " + e.getMessage());
             store.close();
-            return ExitCodes.USAGE;
+            return e.diagnostic() != null ? ExitCodes.FAILED : ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
             err.print(DiagnosticPrinter.render(check.diagnostics()));
@@ -97,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(), Clock.systemUTC());
+        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(),
+                model -> cfg.model(model).kind(), Clock.systemUTC());
         ApiServer server = ApiServer.start(serverSettings, routes);
         started.set(server);
         notifier.start(engine.metrics()::add);
@@ -107,7 +108,9 @@ public final class RunCommand implements Callable<Integer> {
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor();
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
-                store.purge(Instant.now());
+                Instant now = Instant.now();
+                store.purge(now);
+                store.purgePredictions(now, model -> cfg.model(model).retention());
             } catch (RuntimeException e) {
                 // A failed purge must not cancel tomorrow's: scheduleWithFixedDelay stops on an exception.
                 err.println("vigil: retention purge failed, will retry in 24 h: " + e.getMessage());

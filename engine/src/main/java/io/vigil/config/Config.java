@@ -1,6 +1,7 @@
 package io.vigil.config;
 
 import io.vigil.check.References;
+import io.vigil.stats.quality.ModelKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -82,8 +83,32 @@ public record Config(
      */
     public record Smtp(Text host, int port, boolean starttls, boolean ssl, Text username, Secret password, Text from) {}
 
-    /** {@code models.<name>:} — per-model settings. */
-    public record ModelSettings(String baseline) {}
+    /**
+     * {@code models.<name>:} — per-model settings.
+     *
+     * @param baseline      the default baseline of drift functions, or null
+     * @param kind          what the model predicts (predictions.md §1), or null when undeclared: then each
+     *                      prediction's kind is the field it has
+     * @param positiveClass binary models: the class {@code actual} and {@code class} compare with
+     * @param threshold     binary models: a prediction without {@code class} is positive when score ≥ this
+     * @param retention     predictions and outcomes older than this are deleted
+     */
+    public record ModelSettings(String baseline, ModelKind kind, String positiveClass, double threshold,
+                                Duration retention) {
+        public static final String DEFAULT_POSITIVE_CLASS = "1";
+        public static final double DEFAULT_THRESHOLD = 0.5;
+        public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
+        /** Settings of a model vigil.yaml does not mention. */
+        public static ModelSettings defaults() {
+            return new ModelSettings(null, null, DEFAULT_POSITIVE_CLASS, DEFAULT_THRESHOLD, DEFAULT_RETENTION);
+        }
+    }
+
+    /** The settings of {@code model}; defaults when vigil.yaml does not mention it. */
+    public ModelSettings model(String model) {
+        return models.getOrDefault(model, ModelSettings.defaults());
+    }
 
     /** {@code approvals:} — how long an action waits for a person before it expires. */
     public record Approvals(Duration expireAfter) {
@@ -97,7 +122,8 @@ public record Config(
      * @param maxAge      no attempt is made later than this after the delivery was created
      */
     public record Delivery(int maxAttempts, Duration maxAge) {
-        public static final int DEFAULT_MAX_ATTEMPTS = 10;
+        /** No limit: retries are bounded by time (max_age, a channel's retry_for). */
+        public static final int DEFAULT_MAX_ATTEMPTS = Integer.MAX_VALUE;
         public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
 
         static Delivery defaults() {
@@ -111,9 +137,11 @@ public record Config(
     /** The names rule files may refer to, for the checker. */
     public References references() {
         Map<String, String> baselines = new HashMap<>();
+        Map<String, ModelKind> kinds = new HashMap<>();
         models.forEach((name, m) -> {
             if (m.baseline() != null) baselines.put(name, m.baseline());
+            if (m.kind() != null) kinds.put(name, m.kind());
         });
-        return new References(channels.keySet(), actions.keySet(), baselines);
+        return new References(channels.keySet(), actions.keySet(), baselines, kinds);
     }
 }

@@ -1,5 +1,7 @@
 package io.vigil.config;
 
+import io.vigil.stats.quality.ModelKind;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +92,11 @@ final class ConfigBinder {
         if (password != null && username == null) {
             reader.error(s.keyOffset("password"), s.pathOf("password"), "needs a username");
         }
+        if (password != null && !ssl && !starttls) {
+            reader.warning(s.keyOffset("starttls"), s.pathOf("starttls"), "the SMTP password is sent in clear text "
+                    + "(starttls: false and no ssl); anyone on the network path can read it: use starttls: true or "
+                    + "ssl: true");
+        }
         Text from = s.requiredText("from", "the sender address of emails");
         if (from != null && !from.reveal().contains("@")) {
             reader.error(s.node("from").start(), s.pathOf("from"), "expected an email address"
@@ -98,12 +105,24 @@ final class ConfigBinder {
         return new Config.Smtp(host, port, ssl ? false : starttls, ssl, username, password, from);
     }
 
+    private static final List<String> MODEL = List.of("baseline", "kind", "positive_class", "threshold", "retention");
+
     private Map<String, Config.ModelSettings> models(Section root) {
         Map<String, Config.ModelSettings> out = new LinkedHashMap<>();
         root.named("models", "models").forEach((name, e) -> {
-            Section m = reader.section(e.value(), "models." + name, e.keyStart(), List.of("baseline"), "model settings");
+            Section m = reader.section(e.value(), "models." + name, e.keyStart(), MODEL, "model settings");
             Text baseline = m.text("baseline", null);
-            out.put(name, new Config.ModelSettings(baseline == null ? null : baseline.reveal()));
+            ModelKind kind = m.choice("kind", ModelKind.class, null);
+            for (String binaryOnly : List.of("positive_class", "threshold")) {
+                if (m.has(binaryOnly) && kind != ModelKind.BINARY) {
+                    reader.error(m.keyOffset(binaryOnly), m.pathOf(binaryOnly), "applies to binary models only; add kind: binary"
+                            + (kind == null ? "" : " (this model is " + kind.yamlName() + ")"));
+                }
+            }
+            Text positive = m.text("positive_class", Config.ModelSettings.DEFAULT_POSITIVE_CLASS);
+            out.put(name, new Config.ModelSettings(baseline == null ? null : baseline.reveal(), kind,
+                    positive.reveal(), m.number("threshold", 0, 1, Config.ModelSettings.DEFAULT_THRESHOLD),
+                    m.duration("retention", Config.ModelSettings.DEFAULT_RETENTION, false)));
         });
         return out;
     }

@@ -109,6 +109,21 @@ final class Section {
         return fallback;
     }
 
+    /** A finite number from {@code min} to {@code max}. */
+    double number(String key, double min, double max, double fallback) {
+        NodeReader.Value v = reader.scalar(node(key), pathOf(key), "a number", false);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v.text().strip());
+            if (d >= min && d <= max && v.text().strip().matches("[+-]?[0-9.eE+-]+")) return d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.error(v.node().start(), pathOf(key),
+                "expected a number from " + min + " to " + max + ", got " + reader.shown(v, false));
+        return fallback;
+    }
+
     boolean bool(String key, boolean fallback) {
         NodeReader.Value v = reader.scalar(node(key), pathOf(key), "true or false", false);
         if (v == null) return fallback;

@@ -76,7 +76,8 @@ public final class Quickstart {
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC());
+            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(),
+                    model -> config.model(model).kind(), Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
                 started.set(api);
                 notifier.start(engine.metrics()::add);

@@ -30,14 +30,72 @@ public final class WeatherReplay {
     private static final LocalTime STAMP = LocalTime.of(23, 0);
 
     private final List<WeatherDay> days;
+    private final double[] probability;
     private final boolean[] forecastRain;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
     /** {@code days} are consecutive; forecasts come from {@code model}. */
     public WeatherReplay(List<WeatherDay> days, RainModel model) {
         this.days = List.copyOf(days);
+        this.probability = new double[days.size()];
         this.forecastRain = new boolean[days.size()];
-        for (int i = 0; i < days.size(); i++) forecastRain[i] = model.predictsRain(days.get(i));
+        for (int i = 0; i < days.size(); i++) {
+            probability[i] = model.probability(days.get(i));
+            forecastRain[i] = model.predictsRain(days.get(i));
+        }
+    }
+
+    /**
+     * One prediction per day D of {@code replay} outside {@code outage}: made on the evening of D (stamped D 23:00 UTC)
+     * for D + 1, with D's four inputs as features, the probability of rain as {@code score} and the season of the day
+     * forecast as label. Its id names the day forecast, which is how the outcome finds it.
+     */
+    public List<ObjectNode> predictions(DateRange replay, DateRange outage) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (int k = indexOf(replay.first()); k <= indexOf(replay.last()); k++) {
+            LocalDate day = days.get(k).date();
+            if (outage != null && outage.contains(day)) continue;
+            LocalDate forecast = day.plusDays(1);
+            ObjectNode p = json.objectNode();
+            p.put("model", MODEL);
+            p.put("id", forecastId(forecast));
+            p.put("timestamp", stamp(day));
+            p.putObject("labels").put("season", Season.of(forecast).label());
+            ObjectNode features = p.putObject("features");
+            double[] inputs = RainModel.inputs(days.get(k));
+            for (int j = 0; j < inputs.length; j++) features.put(RainModel.FEATURES.get(j), inputs[j]);
+            p.put("score", probability[k]);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * The ground truth of each prediction: whether the day forecast had rain, known on that day's evening (D 23:00 UTC,
+     * a day after the prediction). None for a day of the outage (nothing is sent) or for a forecast never made.
+     */
+    public List<ObjectNode> outcomes(DateRange replay, DateRange outage) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (int k = indexOf(replay.first()) + 1; k <= indexOf(replay.last()); k++) {
+            LocalDate day = days.get(k).date();
+            boolean sent = outage == null || !outage.contains(day);
+            boolean predicted = outage == null || !outage.contains(day.minusDays(1));
+            if (!sent || !predicted) continue;
+            ObjectNode o = json.objectNode();
+            o.put("model", MODEL);
+            o.put("id", forecastId(day));
+            o.put("timestamp", stamp(day));
+            o.put("actual", days.get(k).rained());
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** The id of the forecast for {@code day}: one forecast per day, so the day is the key. */
+    public static String forecastId(LocalDate day) { return "rain-" + day; }
+
+    private static String stamp(LocalDate day) {
+        return day.atTime(STAMP).atOffset(ZoneOffset.UTC).toInstant().toString();
     }
 
     /** One snapshot per day of {@code replay}, in order, leaving out the days of {@code outage} (may be null). */
@@ -57,7 +115,7 @@ public final class WeatherReplay {
         LocalDate day = days.get(k).date();
         ObjectNode snapshot = json.objectNode();
         snapshot.put("model", MODEL);
-        snapshot.put("timestamp", day.atTime(STAMP).atOffset(ZoneOffset.UTC).toInstant().toString());
+        snapshot.put("timestamp", stamp(day));
         ArrayNode metrics = snapshot.putArray("metrics");
         int from = Math.max(start, k - WINDOW_DAYS + 1);
         seasonMetrics(metrics, from, k);

@@ -49,32 +49,75 @@ public final class BacktestDelta {
             if (c.before() != null) before.add(c.before());
             if (c.after() != null) after.add(c.after());
         }
-        long[] totals = new long[2];
-        Map<String, BacktestResult.RuleHistory> old = run(before, from, to, (done, total) -> {
-            totals[0] = total;
-            progress.update(done, total * 2);
+        // The two versions replay independently: the old one on a second thread, so two cores halve the wait.
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        Run old = new Run(before, from, to);
+        Run neu = new Run(after, from, to);
+        Object lock = new Object();
+        Backtest.Progress counted = (d, t) -> {
+            synchronized (lock) { // both threads report; the caller's progress line is not thread-safe
+                progress.update(done.get(), old.total + neu.total);
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "backtest-before");
+            t.setDaemon(true);
+            return t;
         });
-        Map<String, BacktestResult.RuleHistory> neu = run(after, from, to,
-                (done, total) -> progress.update(totals[0] + done, totals[0] + total));
+        Map<String, BacktestResult.RuleHistory> a;
+        Map<String, BacktestResult.RuleHistory> b;
+        try {
+            java.util.concurrent.Future<Map<String, BacktestResult.RuleHistory>> first =
+                    pool.submit(() -> old.histories(done, counted));
+            b = neu.histories(done, counted);
+            a = first.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         List<RuleDelta> out = new ArrayList<>();
         long evaluations = 0;
         for (RuleChange c : changes) {
-            BacktestResult.RuleHistory a = c.before() == null ? null : old.get(c.before().id());
-            BacktestResult.RuleHistory b = c.after() == null ? null : neu.get(c.after().id());
-            if (a != null) evaluations += a.evaluations();
-            if (b != null) evaluations += b.evaluations();
-            out.add(delta(c, a, b));
+            BacktestResult.RuleHistory x = c.before() == null ? null : a.get(c.before().id());
+            BacktestResult.RuleHistory y = c.after() == null ? null : b.get(c.after().id());
+            if (x != null) evaluations += x.evaluations();
+            if (y != null) evaluations += y.evaluations();
+            out.add(delta(c, x, y));
         }
         return new Result(from, to, out, evaluations, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private Map<String, BacktestResult.RuleHistory> run(List<ResolvedRule> rules, Instant from, Instant to,
-                                                        Backtest.Progress progress) {
-        Map<String, BacktestResult.RuleHistory> byId = new HashMap<>();
-        if (rules.isEmpty()) return byId;
-        BacktestResult result = new Backtest(compiler, store, config).run(compiler.compile(rules), from, to, false, progress);
-        for (BacktestResult.RuleHistory h : result.rules()) byId.put(h.rule().id(), h);
-        return byId;
+    /** One version's backtest: compiled up front (on the caller's thread), replayed by {@link #histories}. */
+    private final class Run {
+        private final io.vigil.compile.CompiledRuleSet compiled;
+        private final Instant from;
+        private final Instant to;
+        private volatile long total;
+
+        Run(List<ResolvedRule> rules, Instant from, Instant to) {
+            this.compiled = rules.isEmpty() ? null : compiler.compile(rules);
+            this.from = from;
+            this.to = to;
+        }
+
+        Map<String, BacktestResult.RuleHistory> histories(java.util.concurrent.atomic.AtomicLong done, Backtest.Progress progress) {
+            Map<String, BacktestResult.RuleHistory> byId = new HashMap<>();
+            if (compiled == null) return byId;
+            long[] last = {0};
+            BacktestResult result = new Backtest(compiler, store, config).run(compiled, from, to, false, (d, t) -> {
+                total = t;
+                done.addAndGet(d - last[0]);
+                last[0] = d;
+                progress.update(d, t);
+            });
+            for (BacktestResult.RuleHistory h : result.rules()) byId.put(h.rule().id(), h);
+            return byId;
+        }
     }
 
     /** Pairs the episodes of the two versions: identical ones, then overlapping ones of the same instance. */

@@ -163,7 +163,7 @@ public final class DiffMarkdown {
                 case '&' -> out.append("&amp;");
                 case '\r', '\n' -> out.append(' ');
                 default -> {
-                    if ("\\`*_{}[]()#+!|~".indexOf(ch) >= 0) out.append('\\');
+                    if ("\\`*_[]|~".indexOf(ch) >= 0) out.append('\\');
                     out.append(ch);
                 }
             }

@@ -55,12 +55,15 @@ final class ExprText {
             out.append('*');
         } else if (e instanceof Expr.Selector s) {
             out.append(s.metric().text());
-            if (!s.matchers().isEmpty()) {
-                List<String> ms = new ArrayList<>();
-                for (Expr.Matcher m : s.matchers()) ms.add(m.label().text() + m.op().symbol + quote(m.value().value()));
-                ms.sort(Comparator.naturalOrder());
-                out.append('{').append(String.join(", ", ms)).append('}');
-            }
+            if (!s.matchers().isEmpty()) out.append(matchers(s.matchers()));
+        } else if (e instanceof Expr.LabelSet l) {
+            out.append(matchers(l.matchers()));
+        } else if (e instanceof Expr.StringList l) {
+            // a set of features: order and repeats select the same ones
+            out.append('[').append(String.join(", ", l.items().stream().map(i -> quote(i.value())).distinct().sorted().toList()))
+                    .append(']');
+        } else if (e instanceof Expr.Regex r) {
+            out.append('~').append(quote(r.pattern().value()));
         } else if (e instanceof Expr.Call c) {
             List<String> args = new ArrayList<>();
             List<String> named = new ArrayList<>();
@@ -91,7 +94,17 @@ final class ExprText {
             operand(b.low(), 5, out);
             out.append(" and ");
             operand(b.high(), 5, out);
+        } else {
+            // a new kind of expression must get a spelling here, or changes to it would go unseen
+            throw new IllegalArgumentException("no canonical spelling for " + e.getClass().getSimpleName());
         }
+    }
+
+    private static String matchers(List<Expr.Matcher> matchers) {
+        List<String> ms = new ArrayList<>();
+        for (Expr.Matcher m : matchers) ms.add(m.label().text() + m.op().symbol + quote(m.value().value()));
+        ms.sort(Comparator.naturalOrder());
+        return "{" + String.join(", ", ms) + "}";
     }
 
     private static List<String> sortedNames(List<io.vigil.ast.Name> names) {

@@ -26,10 +26,17 @@ public record RuleChange(Kind kind, ResolvedRule before, ResolvedRule after, Lis
     /** The rule's id in the new version, or in the old one when it was removed. */
     public String id() { return after != null ? after.id() : before.id(); }
 
-    /** Whether old and new could alert differently, so a backtest of both is worth running. */
+    /**
+     * Whether old and new could alert, notify or act differently, so a backtest of both is worth running:
+     * not for a rename, nor when only the texts of the messages (summary, description, runbook) changed.
+     */
     public boolean behaves() {
-        return kind != Kind.RENAMED;
+        if (kind == Kind.RENAMED) return false;
+        if (kind != Kind.CHANGED) return true;
+        return fields.stream().anyMatch(f -> !TEXT_ONLY.contains(f.field()));
     }
+
+    private static final java.util.Set<String> TEXT_ONLY = java.util.Set.of("summary", "description", "runbook");
 
     /**
      * One changed field of a rule.

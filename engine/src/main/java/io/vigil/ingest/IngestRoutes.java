@@ -9,25 +9,55 @@ import io.vigil.server.RouteGroup;
 import io.vigil.store.Batch;
 import io.vigil.store.MetricStore;
 import io.vigil.store.StoreException;
+import io.vigil.stats.quality.ModelKind;
+import io.vigil.store.RecordConflictException;
+import java.util.List;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ingest endpoints (interfaces.md): {@code POST /api/v1/snapshots} and
- * {@code POST /api/v1/baselines/{model}/{name}}. A request is validated whole before anything is
+ * The ingest endpoints (interfaces.md, predictions.md): {@code POST /api/v1/snapshots},
+ * {@code POST /api/v1/baselines/{model}/{name}}, {@code POST /api/v1/predictions} and
+ * {@code POST /api/v1/outcomes}. A request is validated whole before anything is
  * written and then written in one transaction, so it is stored entirely or not at all.
  */
 public final class IngestRoutes implements RouteGroup {
     private final MetricStore store;
+    private final Function<String, ModelKind> kindOf;
 
+    /** Routes for models whose kinds are not declared. */
     public IngestRoutes(MetricStore store) {
+        this(store, model -> null);
+    }
+
+    /** @param kindOf a model's kind as vigil.yaml declares it, or null */
+    public IngestRoutes(MetricStore store, Function<String, ModelKind> kindOf) {
         this.store = store;
+        this.kindOf = kindOf;
     }
 
     @Override public void register(RoutesConfig routes, BodyReader bodies) {
         ApiServer.unavailableOn(StoreException.class, "the store").register(routes, bodies);
         routes.post("/api/v1/snapshots", ctx -> snapshots(ctx, bodies.read(ctx)));
         routes.post("/api/v1/baselines/{model}/{name}", ctx -> baseline(ctx, bodies.read(ctx)));
+        routes.post("/api/v1/predictions", ctx -> records(ctx, PredictionParser.predictions(bodies.read(ctx), kindOf)));
+        routes.post("/api/v1/outcomes", ctx -> records(ctx, PredictionParser.outcomes(bodies.read(ctx), kindOf)));
+    }
+
+    /** Predictions or outcomes: 400 for invalid input, 409 for a changed record without replace; nothing stored then. */
+    private void records(Context ctx, PredictionParser.Result result) {
+        if (result instanceof PredictionParser.Rejected r) throw badRequest(r.error());
+        PredictionParser.Parsed parsed = (PredictionParser.Parsed) result;
+        try {
+            store.write(new Batch(List.of(), List.of(), parsed.predictions(), parsed.outcomes()));
+        } catch (RecordConflictException e) {
+            throw new ApiError(409, e.getMessage(), parsed.path(e.index(), "id"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (parsed.outcomes().isEmpty()) out.put("predictions", parsed.predictions().size());
+        else out.put("outcomes", parsed.outcomes().size());
+        ApiServer.json(ctx, out);
     }
 
     private void snapshots(Context ctx, byte[] body) {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 public final class SnapshotParser {
     private static final List<String> SNAPSHOT_FIELDS = List.of("model", "timestamp", "labels", "metrics", "distributions");
     private static final List<String> METRIC_FIELDS = List.of("name", "labels", "value", "stale");
-    private static final int MAX_LABELS_TEXT = 4000;
+    static final int MAX_LABELS_TEXT = 4000;
 
     // NaN and Infinity are read as numbers so they can be rejected with their field path, not as a
     // syntax error at a column; duplicate keys are errors (and readTree rejects trailing content).
@@ -120,7 +120,7 @@ public final class SnapshotParser {
         }
     }
 
-    private static Instant timestamp(ObjectFields s) throws InvalidInputException {
+    static Instant timestamp(ObjectFields s) throws InvalidInputException {
         JsonNode t = s.get("timestamp");
         String path = s.path("timestamp");
         if (t == null) {
@@ -132,7 +132,7 @@ public final class SnapshotParser {
                 + ObjectFields.describe(t));
     }
 
-    private static Map<String, String> labels(ObjectFields o) throws InvalidInputException {
+    static Map<String, String> labels(ObjectFields o) throws InvalidInputException {
         Map<String, String> labels = o.stringMap("labels");
         for (String name : labels.keySet()) Names.label(name, FieldPaths.field(o.path("labels"), name));
         return labels;

@@ -34,6 +34,12 @@ final class ChannelSender implements Sender {
     }
 
     @Override
+    public Duration retryFor(String target) {
+        Channel c = channels.get(target);
+        return c == null ? null : c.retryFor();
+    }
+
+    @Override
     public Duration timeout(String target) {
         return channels.get(target) instanceof Channel.Webhook w ? w.timeout() : EMAIL_TIMEOUT;
     }

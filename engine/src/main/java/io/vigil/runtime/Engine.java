@@ -11,6 +11,7 @@ import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompiledRuleSet;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.CatchUp;
+import io.vigil.config.Config;
 import io.vigil.schedule.EvaluationScheduler;
 import io.vigil.schedule.EvaluationTimes;
 import io.vigil.store.Database;
@@ -52,8 +53,13 @@ public final class Engine implements AutoCloseable {
     public record Loaded(List<Source> sources, CompiledRuleSet compiled, Map<String, CompiledGroup> groups) {}
 
     public Engine(Database database, MetricStore store, RuleCompiler compiler, CatchUp catchUp, Clock clock) {
+        this(database, store, compiler, catchUp, clock, null);
+    }
+
+    /** @param config the models' kinds, positive classes and thresholds for the quality functions (may be null) */
+    public Engine(Database database, MetricStore store, RuleCompiler compiler, CatchUp catchUp, Clock clock, Config config) {
         this.database = database;
-        this.evaluator = new Evaluator(new StoreOperands(store));
+        this.evaluator = new Evaluator(new StoreOperands(store, config));
         this.compiler = compiler;
         this.repository = new AlertRepository(database.dataSource());
         this.catchUp = catchUp;

@@ -11,17 +11,19 @@ import io.vigil.stats.quality.QualityFunction;
 import io.vigil.stats.quality.QualityMetrics;
 import io.vigil.stats.quality.QualityValue;
 import io.vigil.stats.quality.RegressionRows;
+import io.vigil.store.JoinedPredictions;
+import io.vigil.store.Labels;
+import io.vigil.store.PredictionQuery;
 import io.vigil.store.StoreException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
@@ -31,12 +33,15 @@ import java.util.function.Function;
  * {@code stats.quality}. A group whose value is undefined gives no element.
  */
 public final class QualityOperands {
-    private final PredictionPairs pairs;
+    private final Function<PredictionQuery, JoinedPredictions> store;
     private final Function<String, QualityModel> models;
 
-    /** @param models a model's kind, positive class and threshold from vigil.yaml */
-    public QualityOperands(PredictionPairs pairs, Function<String, QualityModel> models) {
-        this.pairs = pairs;
+    /**
+     * @param store  the as-of join ({@code MetricStore::predictions})
+     * @param models a model's kind, positive class and threshold from vigil.yaml
+     */
+    public QualityOperands(Function<PredictionQuery, JoinedPredictions> store, Function<String, QualityModel> models) {
+        this.store = store;
         this.models = models;
     }
 
@@ -44,48 +49,49 @@ public final class QualityOperands {
     public List<OperandValue> compute(String model, Operand.Quality q, Instant t) throws OperandException {
         QualityFunction f = QualityFunction.byLanguageName(q.function());
         if (f == null) throw new OperandException("unknown quality function " + q.function());
-        QualityModel settings = models.apply(model);
-        if (!f.kinds().contains(settings.kind())) {
-            throw new OperandException(q.function() + " does not apply to model " + model + ", a "
-                    + settings.kind().configName() + " model (models." + model + ".kind in vigil.yaml)");
-        }
+        QualityModel declared = models.apply(model);
         Instant to = t.minus(q.delay());
         Instant from = to.minus(q.window());
         try {
-            List<JoinedPrediction> window = pairs.read(model, from, to, t, q.labels());
+            JoinedPredictions window = store.apply(new PredictionQuery(model, from, to, t, q.labels()));
+            QualityModel settings = declared.kind() != null ? declared : declared.withKind(kindOf(window));
+            if (!f.kinds().contains(settings.kind())) {
+                throw new OperandException(q.function() + " does not apply to model " + model + ", a "
+                        + settings.kind().yamlName() + " model" + (declared.kind() != null
+                        ? " (models." + model + ".kind in vigil.yaml)" : " (from its predictions' fields)"));
+            }
             DoubleUnaryOperator calibration = null;
             String referenceNote = "";
             if (f.estimated()) {
+                if (window.predictions() == 0) return List.of();
                 Instant refFrom = from.minus(q.reference());
-                List<JoinedPrediction> reference = pairs.read(model, refFrom, from, t, q.labels());
-                ClassificationRows refRows = new RowBuilder(settings, q).classification(reference);
-                long labelled = refRows.labelled();
+                JoinedPredictions reference = store.apply(new PredictionQuery(model, refFrom, from, t, q.labels()));
                 referenceNote = "; reference prior(" + Durations.format(q.reference()) + ") = (" + refFrom + ", " + from
-                        + "]: " + reference.size() + " predictions, " + labelled + " labelled";
+                        + "]: " + reference.predictions() + " predictions, " + reference.labelled() + " labelled";
                 if (!q.calibrate()) {
                     calibration = DoubleUnaryOperator.identity();
-                    referenceNote += ", scores used uncalibrated (calibrate=false)";
+                    referenceNote += ", scores taken as probabilities (calibrate=false)";
                 } else {
-                    IsotonicCalibration iso = QualityMetrics.calibration(refRows);
+                    IsotonicCalibration iso = QualityMetrics.calibration(
+                            new Columns(reference, settings, q).classification(allRows(reference.predictions())));
                     if (iso == null) {
-                        if (window.isEmpty()) return List.of();
-                        throw new OperandException(q.describe() + ": no labelled predictions with a score in the reference window ("
-                                + refFrom + ", " + from + "] to calibrate on; give the outcomes time, or use calibrate=false");
+                        throw new OperandException(q.describe() + ": no labelled prediction with a score in the reference ("
+                                + refFrom + ", " + from + "] to calibrate on; wait for outcomes, or use calibrate=false");
                     }
                     calibration = iso::apply;
-                    referenceNote += ", isotonic calibration";
+                    referenceNote += ", isotonic calibration on them";
                 }
             }
+            Columns columns = new Columns(window, settings, q);
             List<OperandValue> out = new ArrayList<>();
-            for (Map.Entry<SortedMap<String, String>, List<JoinedPrediction>> group : groups(window, q.by()).entrySet()) {
-                RowBuilder rows = new RowBuilder(settings, q);
+            for (Map.Entry<SortedMap<String, String>, int[]> group : groups(window, q.by()).entrySet()) {
                 QualityValue v;
                 if (settings.kind() == ModelKind.REGRESSION) {
-                    v = QualityMetrics.regression(f, rows.regression(group.getValue()), rows.arguments());
+                    v = QualityMetrics.regression(f, columns.regression(group.getValue()), columns.arguments());
                 } else {
-                    ClassificationRows c = rows.classification(group.getValue());
+                    ClassificationRows c = columns.classification(group.getValue());
                     v = f.estimated() ? QualityMetrics.estimate(f, c, calibration)
-                            : QualityMetrics.classification(f, c, rows.arguments());
+                            : QualityMetrics.classification(f, c, columns.arguments());
                 }
                 if (v.value().isEmpty()) continue;
                 out.add(new OperandValue(group.getKey(), v.value().getAsDouble(), note(q, from, to, v) + referenceNote));
@@ -96,19 +102,61 @@ public final class QualityOperands {
         }
     }
 
-    /** One group per combination of the {@code by} labels' values (absent labels are left out). */
-    static Map<SortedMap<String, String>, List<JoinedPrediction>> groups(List<JoinedPrediction> rows, List<String> by) {
-        Map<SortedMap<String, String>, List<JoinedPrediction>> out = new LinkedHashMap<>();
-        for (JoinedPrediction p : rows) {
+    /** An undeclared model's kind, from the fields its predictions carry (binary when there are none). */
+    static ModelKind kindOf(JoinedPredictions window) {
+        int n = window.predictions();
+        if (n > 0 && window.scoreStart()[n] > 0) return ModelKind.MULTICLASS;
+        for (int i = 0; i < n; i++) if (!Double.isNaN(window.values()[i])) return ModelKind.REGRESSION;
+        return ModelKind.BINARY;
+    }
+
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) rows[i] = i;
+        return rows;
+    }
+
+    /**
+     * The rows of each combination of the {@code by} labels' values (absent labels left out of the
+     * key). Without {@code by}, one group even when the window is empty, so that {@code predictions}
+     * and {@code labelled} say 0.
+     */
+    static Map<SortedMap<String, String>, int[]> groups(JoinedPredictions window, List<String> by) {
+        Map<SortedMap<String, String>, int[]> out = new LinkedHashMap<>();
+        if (by.isEmpty()) {
+            out.put(new TreeMap<>(), allRows(window.predictions()));
+            return out;
+        }
+        List<Labels> sets = window.labelSets();
+        int[] groupOfSet = new int[sets.size()];
+        Map<SortedMap<String, String>, Integer> index = new HashMap<>();
+        List<SortedMap<String, String>> keys = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
             SortedMap<String, String> key = new TreeMap<>();
             for (String l : by) {
-                String v = p.labels().get(l);
-                if (v != null && !v.isEmpty()) key.put(l, v);
+                String v = sets.get(s).get(l);
+                if (!v.isEmpty()) key.put(l, v);
             }
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+            Integer g = index.get(key);
+            if (g == null) {
+                g = keys.size();
+                index.put(key, g);
+                keys.add(key);
+            }
+            groupOfSet[s] = g;
         }
-        // without by, an empty window is one empty group: predictions and labelled are 0, the rest no value
-        if (out.isEmpty() && by.isEmpty()) out.put(new TreeMap<>(), rows);
+        int[] counts = new int[keys.size()];
+        int[] labelSet = window.labelSet();
+        int n = window.predictions();
+        for (int i = 0; i < n; i++) counts[groupOfSet[labelSet[i]]]++;
+        int[][] rows = new int[keys.size()][];
+        for (int g = 0; g < rows.length; g++) rows[g] = new int[counts[g]];
+        int[] fill = new int[keys.size()];
+        for (int i = 0; i < n; i++) {
+            int g = groupOfSet[labelSet[i]];
+            rows[g][fill[g]++] = i;
+        }
+        for (int g = 0; g < rows.length; g++) out.put(keys.get(g), rows[g]);
         return out;
     }
 
@@ -121,9 +169,11 @@ public final class QualityOperands {
         Interval i = v.interval();
         if (q.bound() != null) {
             s.append("; ").append(q.bound()).append(" bound");
-            if (i != null) {
+            if (i == null) {
+                s.append(": too few pairs for an interval");
+            } else {
                 s.append(" of the ").append(number(100 * i.confidence())).append("% interval [")
-                        .append(number(i.lower())).append(", ").append(number(i.upper())).append("], point value ")
+                        .append(number(i.lower())).append(", ").append(number(i.upper())).append("] around ")
                         .append(number(v.point().orElse(Double.NaN)));
             }
         }
@@ -131,19 +181,35 @@ public final class QualityOperands {
     }
 
     private static String number(double x) {
-        return String.format(Locale.ROOT, "%.6g", x).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+        String s = String.format(Locale.ROOT, "%.4g", x);
+        if (s.contains("e") || !s.contains(".")) return s;
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Turns joined predictions into the column arrays of {@code stats.quality}. */
-    private static final class RowBuilder {
+    /** Turns a frame of joined predictions into the column arrays of {@code stats.quality}, a group at a time. */
+    private static final class Columns {
+        private final JoinedPredictions jp;
         private final QualityModel model;
         private final Operand.Quality q;
-        private final Map<String, Integer> classIndex = new LinkedHashMap<>();
-        private int classArg = 1;
+        private final boolean[] positive;
+        private final int classCount;
+        private final int classArg;
 
-        RowBuilder(QualityModel model, Operand.Quality q) {
+        Columns(JoinedPredictions jp, QualityModel model, Operand.Quality q) {
+            this.jp = jp;
             this.model = model;
             this.q = q;
+            this.positive = jp.positiveCodes(model.positiveClass());
+            if (model.kind() == ModelKind.MULTICLASS) {
+                int code = q.classValue() == null ? JoinedPredictions.NO_CLASS : jp.classCode(q.classValue());
+                // a class no row mentions gets an index of its own: it is never predicted nor actual
+                classCount = jp.classes().size() + (q.classValue() != null && code == JoinedPredictions.NO_CLASS ? 1 : 0);
+                classArg = q.classValue() == null ? -1 : code == JoinedPredictions.NO_CLASS ? classCount - 1 : code;
+            } else {
+                classCount = 2;
+                classArg = q.classValue() == null || model.positive(q.classValue()) ? 1 : 0;
+            }
         }
 
         QualityArguments arguments() {
@@ -152,78 +218,79 @@ public final class QualityOperands {
             return new QualityArguments(classArg, side, q.confidence(), q.quantile() == null ? 0.5 : q.quantile());
         }
 
-        RegressionRows regression(List<JoinedPrediction> rows) {
-            int n = rows.size();
+        private double delay(int r) {
+            return jp.joined(r) ? (jp.outcomeTimestamps()[r] - jp.timestamps()[r]) / 1000.0 : Double.NaN;
+        }
+
+        RegressionRows regression(int[] rows) {
+            int n = rows.length;
             double[] predicted = new double[n];
             double[] actual = new double[n];
             double[] delay = new double[n];
             for (int i = 0; i < n; i++) {
-                JoinedPrediction p = rows.get(i);
-                predicted[i] = p.value() == null ? Double.NaN : p.value();
-                actual[i] = p.labelled() && p.actualValue() != null ? p.actualValue() : Double.NaN;
-                delay[i] = Double.isNaN(actual[i]) ? Double.NaN : delaySeconds(p);
+                int r = rows[i];
+                predicted[i] = jp.values()[r];
+                actual[i] = jp.joined(r) ? jp.actualValues()[r] : Double.NaN;
+                delay[i] = Double.isNaN(actual[i]) ? Double.NaN : delay(r);
             }
             return new RegressionRows(predicted, actual, delay);
         }
 
-        ClassificationRows classification(List<JoinedPrediction> rows) {
+        ClassificationRows classification(int[] rows) {
             return model.kind() == ModelKind.BINARY ? binary(rows) : multiclass(rows);
         }
 
-        private ClassificationRows binary(List<JoinedPrediction> rows) {
-            int n = rows.size();
+        private ClassificationRows binary(int[] rows) {
+            int n = rows.length;
             double[] score = new double[n];
             boolean[] predicted = new boolean[n];
             int[] actual = new int[n];
             double[] delay = new double[n];
             double threshold = q.threshold() != null ? q.threshold() : model.threshold();
             for (int i = 0; i < n; i++) {
-                JoinedPrediction p = rows.get(i);
-                score[i] = p.score() == null ? Double.NaN : p.score();
+                int r = rows[i];
+                score[i] = jp.scores()[r];
+                int code = jp.predicted()[r];
                 // threshold= re-derives the class from the score; otherwise the class as sent wins
-                if (p.score() != null && (q.threshold() != null || p.predicted() == null)) predicted[i] = p.score() >= threshold;
-                else predicted[i] = p.predicted() != null && model.positive(p.predicted());
-                actual[i] = p.labelled() && p.actual() != null ? (model.positive(p.actual()) ? 1 : 0) : -1;
-                delay[i] = actual[i] < 0 ? Double.NaN : delaySeconds(p);
+                if (!Double.isNaN(score[i]) && (q.threshold() != null || code == JoinedPredictions.NO_CLASS)) {
+                    predicted[i] = score[i] >= threshold;
+                } else {
+                    predicted[i] = code != JoinedPredictions.NO_CLASS && positive[code];
+                }
+                int a = jp.joined(r) ? jp.actual()[r] : JoinedPredictions.NO_CLASS;
+                actual[i] = a == JoinedPredictions.NO_CLASS ? -1 : positive[a] ? 1 : 0;
+                delay[i] = actual[i] < 0 ? Double.NaN : delay(r);
             }
-            classArg = q.classValue() == null || model.positive(q.classValue()) ? 1 : 0;
             return ClassificationRows.binary(score, predicted, actual, delay);
         }
 
-        private ClassificationRows multiclass(List<JoinedPrediction> rows) {
-            TreeSet<String> classes = new TreeSet<>();
-            for (JoinedPrediction p : rows) {
-                if (p.scores() != null) classes.addAll(p.scores().keySet());
-                if (p.predicted() != null) classes.add(p.predicted());
-                if (p.labelled() && p.actual() != null) classes.add(p.actual());
-            }
-            if (q.classValue() != null) classes.add(q.classValue());
-            for (String c : classes) classIndex.put(c, classIndex.size());
-            int k = classes.size();
-            int n = rows.size();
+        private ClassificationRows multiclass(int[] rows) {
+            int n = rows.length;
+            int k = classCount;
             double[][] scores = new double[k][n];
             int[] predicted = new int[n];
             int[] actual = new int[n];
             double[] delay = new double[n];
+            int[] start = jp.scoreStart();
+            boolean any = false;
             for (int i = 0; i < n; i++) {
-                JoinedPrediction p = rows.get(i);
+                int r = rows[i];
+                boolean scored = start[r] < start[r + 1];
+                any |= scored;
+                for (int c = 0; c < k; c++) scores[c][i] = scored ? 0 : Double.NaN; // a class a row leaves out: 0
                 int best = -1;
-                for (String c : classes) {
-                    int j = classIndex.get(c);
-                    Double s = p.scores() == null ? null : p.scores().get(c);
-                    scores[j][i] = p.scores() == null ? Double.NaN : s == null ? 0 : s;
-                    if (p.scores() != null && (best < 0 || scores[j][i] > scores[best][i])) best = j;
+                for (int e = start[r]; e < start[r + 1]; e++) {
+                    int c = jp.scoreClass()[e];
+                    scores[c][i] = jp.scoreValue()[e];
+                    if (best < 0 || scores[c][i] > scores[best][i] || (scores[c][i] == scores[best][i] && c < best)) best = c;
                 }
-                predicted[i] = p.predicted() != null ? classIndex.get(p.predicted()) : best;
-                actual[i] = p.labelled() && p.actual() != null ? classIndex.get(p.actual()) : -1;
-                delay[i] = actual[i] < 0 ? Double.NaN : delaySeconds(p);
+                int code = jp.predicted()[r];
+                predicted[i] = code != JoinedPredictions.NO_CLASS ? code : best;
+                int a = jp.joined(r) ? jp.actual()[r] : JoinedPredictions.NO_CLASS;
+                actual[i] = a == JoinedPredictions.NO_CLASS ? -1 : a;
+                delay[i] = actual[i] < 0 ? Double.NaN : delay(r);
             }
-            classArg = q.classValue() == null ? -1 : classIndex.get(q.classValue());
-            return new ClassificationRows(ModelKind.MULTICLASS, k, predicted, actual, scores, delay);
-        }
-
-        private static double delaySeconds(JoinedPrediction p) {
-            return Duration.between(p.timestamp(), p.outcomeTime()).toMillis() / 1000.0;
+            return new ClassificationRows(ModelKind.MULTICLASS, k, predicted, actual, any ? scores : null, delay);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.runtime;
 
 import io.vigil.check.StatisticRegistry;
+import io.vigil.config.Config;
 import io.vigil.plan.FeatureSelector;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
@@ -33,12 +34,17 @@ public final class StoreOperands implements OperandSource {
     private final MetricStore store;
     private final QualityOperands quality;
 
-    /** Operands without model-quality functions (rules that use them get an evaluation error). */
+    /** Operands of a store whose models are not in a vigil.yaml: the quality functions take the defaults. */
     public StoreOperands(MetricStore store) {
-        this(store, null);
+        this(store, (Config) null);
     }
 
-    /** @param quality computes the model-quality operands, or null when predictions are not available */
+    /** Operands with each model's kind, positive class and threshold from {@code config} (may be null). */
+    public StoreOperands(MetricStore store, Config config) {
+        this(store, new QualityOperands(store::predictions, m -> QualityModel.of(config, m)));
+    }
+
+    /** @param quality computes the model-quality operands */
     public StoreOperands(MetricStore store, QualityOperands quality) {
         this.store = store;
         this.quality = quality;
@@ -51,10 +57,7 @@ public final class StoreOperands implements OperandSource {
                 return values(store.query(WindowQuery.last(selector(l.selector()), t, l.staleness())));
             }
             if (operand instanceof Operand.Window w) return window(w, t);
-            if (operand instanceof Operand.Quality q) {
-                if (quality == null) throw new OperandException(q.describe() + ": this store keeps no predictions");
-                return quality.compute(model, q, t);
-            }
+            if (operand instanceof Operand.Quality q) return quality.compute(model, q, t);
             return distribution(model, (Operand.Distribution) operand, t);
         } catch (StoreException e) {
             throw new OperandException("store: " + e.getMessage());

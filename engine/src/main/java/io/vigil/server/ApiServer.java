@@ -39,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = settings.bindHost();
             config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.routes.before(ctx -> authenticate(ctx, tokens));
@@ -101,6 +102,15 @@ public final class ApiServer implements AutoCloseable {
         body.put("error", message);
         if (path != null && !path.isEmpty()) body.put("path", path);
         json(ctx.status(status), body);
+    }
+
+    /** The API's error body for {@code message}, for answers written outside a route. */
+    static byte[] errorBody(String message) {
+        try {
+            return JSON.writeValueAsBytes(Map.of("error", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error as JSON", e);
+        }
     }
 
     /** Writes {@code value} as the JSON response body. */

@@ -186,6 +186,30 @@ public final class JdbcMetricStore implements MetricStore {
         return deleted;
     }
 
+    /** Per model, as {@link #purge}; an outcome goes by when it became known, a prediction by when it was made. */
+    @Override public long purgePredictions(Instant now, java.util.function.Function<String, Duration> retentionOf) {
+        long deleted = 0;
+        try (Connection c = database.dataSource().getConnection()) {
+            for (String table : List.of("predictions", "outcomes")) {
+                List<String> models = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT model FROM " + table);
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) models.add(rs.getString(1));
+                }
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE model = ? AND ts < ?")) {
+                    for (String model : models) {
+                        del.setString(1, model);
+                        del.setLong(2, now.minus(retentionOf.apply(model)).toEpochMilli());
+                        deleted += del.executeUpdate();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot purge predictions: " + Database.rootMessage(e), e);
+        }
+        return deleted;
+    }
+
     private static long deleteBelow(Connection c, String keysSql, String deleteSql, long cutoff) throws SQLException {
         List<Object> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(keysSql); ResultSet rs = ps.executeQuery()) {

@@ -48,6 +48,12 @@ public interface MetricStore extends AutoCloseable {
     /** Deletes samples and distributions older than {@code now} − retention; returns the number of rows deleted. */
     long purge(Instant now);
 
+    /**
+     * Deletes the predictions and outcomes of each model older than {@code now} − its retention
+     * ({@code models.<m>.retention}); returns the number of rows deleted.
+     */
+    long purgePredictions(Instant now, java.util.function.Function<String, java.time.Duration> retentionOf);
+
     @Override void close();
 
     /** A write transaction. */

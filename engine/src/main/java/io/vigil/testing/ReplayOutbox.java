@@ -76,7 +76,8 @@ public final class ReplayOutbox {
         } else {
             for (ResolvedRule r : rules) {
                 r.notifications().forEach(n -> channels.put(n.channel(),
-                        new Channel.Email(n.channel(), List.of(), null, null, Channel.DEFAULT_GROUP_WAIT)));
+                        new Channel.Email(n.channel(), List.of(), null, null, Channel.DEFAULT_GROUP_WAIT,
+                                Config.Delivery.DEFAULT_MAX_AGE)));
                 r.triggers().forEach(a -> actions.put(a.action(),
                         new Action.Command(a.action(), List.of(), Action.Command.DEFAULT_TIMEOUT)));
             }

@@ -69,7 +69,7 @@ public final class GoldenFiles {
                     case "channels" -> channels.addAll(values);
                     case "actions" -> actions.addAll(values);
                     case "baselines" -> values.forEach(v -> baselines.put(v.split(":")[0], v.split(":")[1]));
-                    case "kinds" -> values.forEach(v -> kinds.put(v.split(":")[0], ModelKind.byConfigName(v.split(":")[1])));
+                    case "kinds" -> values.forEach(v -> kinds.put(v.split(":")[0], ModelKind.byYamlName(v.split(":")[1])));
                     default -> throw new IllegalArgumentException("unknown config header key " + kv[0]);
                 }
             }

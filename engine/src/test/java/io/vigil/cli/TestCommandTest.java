@@ -37,6 +37,19 @@ class TestCommandTest {
     }
 
     @Test
+    void featureListsRegexesAndElementwiseFunctionsGiveTheHandWorkedTimelines() {
+        CommandRun run = CommandRun.of("test", "src/test/resources/ruletests/language");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                ok   src/test/resources/ruletests/language/elementwise.test.yaml (4 tests)
+                ok   src/test/resources/ruletests/language/feature-selection.test.yaml (2 tests)
+                6 passed, 0 failed
+                """);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
     void everyRuleFileOfTheLibraryHasATestBesideItAndItPasses() throws IOException {
         List<Path> ruleFiles;
         try (Stream<Path> walk = Files.walk(Path.of("..", "rules"))) {

@@ -24,8 +24,13 @@ record BadSnapshotCorpus(String name, byte[] input, JsonNode expected) {
     @Override public String toString() { return name; }
 
     static Stream<BadSnapshotCorpus> cases() {
+        return cases("/ingest/bad-snapshots");
+    }
+
+    /** The corpus in another resource folder of the same layout (e.g. bad predictions). */
+    static Stream<BadSnapshotCorpus> cases(String folder) {
         try {
-            Path dir = Path.of(BadSnapshotCorpus.class.getResource("/ingest/bad-snapshots").toURI());
+            Path dir = Path.of(BadSnapshotCorpus.class.getResource(folder).toURI());
             try (Stream<Path> files = Files.list(dir)) {
                 return files.filter(p -> p.toString().endsWith(".json")).sorted().map(BadSnapshotCorpus::load).toList().stream();
             }

@@ -25,6 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Email channels through a real SMTP server (GreenMail, in-process on 127.0.0.1), fed by the engine. */
 class EmailChannelTest {
+    /** GreenMail waits 2 s for its server by default; a busy 2-core machine needs longer (the server is still real). */
+    private static final long STARTUP_MS = 30_000;
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_MS);
+        return setup;
+    }
     static final String RULES = """
             model churn {
               every 5m
@@ -64,7 +72,7 @@ class EmailChannelTest {
     @Test
     void recipientsSubjectValuesAndMessageId() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (OutboxWorld w = OutboxWorld.open(dir, RULES, config(port, ", starttls: false", ""))) {
             w.put("churn", "accuracy", "EU", T0, 0.8);
@@ -102,7 +110,7 @@ class EmailChannelTest {
     @Test
     void channelTemplatesForSubjectAndBody() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         String channel = ", subject: \"[{{severity | upper}}] {{model}}/{{rule}} is {{state}}\","
                 + " body: \"{{labels.segment}} at {{value | pct}} since {{since}}\"";
@@ -135,7 +143,7 @@ class EmailChannelTest {
                 assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
                 assertThat(d.lastError()).startsWith("cannot reach the SMTP server: ");
             });
-            GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             try {
                 eventually(Duration.ofSeconds(10), () -> assertThat(smtp.getReceivedMessages()).hasSize(2));
@@ -150,7 +158,7 @@ class EmailChannelTest {
     @Test
     void authenticationFailureIsDeadWithAClearReason() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.setUser("vigil@example.com", "vigil", "the-right-password");
         smtp.start();
         String yaml = config(port, ", starttls: false, username: vigil, password: \"${SMTP_PASSWORD}\"", "");
@@ -173,7 +181,7 @@ class EmailChannelTest {
     @Test
     void tlsFromTheFirstByteWithAuthentication() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTPS));
         smtp.setUser("vigil@example.com", "vigil", "the-right-password");
         smtp.start();
         // GreenMail's certificate is self-signed for another host name: trust it for this test only.
@@ -196,7 +204,7 @@ class EmailChannelTest {
     @Test
     void starttlsRequiredButNotOfferedIsDead() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // starttls defaults to true: never fall back to clear text.
         try (OutboxWorld w = OutboxWorld.open(dir, RULES, config(port, "", ""))) {

@@ -239,4 +239,18 @@ abstract class PredictionStoreContract {
         assertThat(fraud.scores()).containsExactly(0.3);
         assertThat(fraud.labelled()).isEqualTo(1);
     }
+
+    @Test
+    void purgeKeepsEachModelsRetention() {
+        store.write(Batch.ofPredictions(List.of(binary("old", 0, 0.1), binary("new", 60 * 24 * 5, 0.2),
+                Prediction.binary("fraud", "old", at(0), Labels.EMPTY, 0.3, null))));
+        store.write(Batch.ofOutcomes(List.of(outcome("old", 1, "1"), outcome("new", 60 * 24 * 5 + 1, "0"))));
+        Instant now = at(60 * 24 * 10);
+        // churn keeps 7 days: its minute-0 prediction and minute-1 outcome go; fraud keeps 30 days.
+        long deleted = store.purgePredictions(now, model -> model.equals("churn") ? Duration.ofDays(7) : Duration.ofDays(30));
+        assertThat(deleted).isEqualTo(2);
+        assertThat(count("predictions")).isEqualTo(2);
+        assertThat(count("outcomes")).isEqualTo(1);
+        assertThat(store.predictions(PredictionQuery.of("fraud", at(-1), at(1), now)).predictions()).isEqualTo(1);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.Slow;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.ingest.IngestRoutes;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The query API over real HTTP on a real H2 file and a real PostgreSQL: snapshots POSTed, expressions
  * evaluated at chosen times; every expected value is worked out by hand beside it.
  */
+@Slow
 class QueryApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

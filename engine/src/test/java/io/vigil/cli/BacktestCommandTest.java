@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class BacktestCommandTest {
         CommandRun run = backtest("--format", "json");
 
         assertThat(run.exit()).isZero();
-        List<Map<String, Object>> got = new ObjectMapper().readValue(run.out(), List.class);
+        List<Map<String, Object>> got = new ObjectMapper().readValue(run.out(), new TypeReference<>() {});
         // EU: holds from 01:00 (pending), fires at 01:10 (for 10m); stops holding at 02:35 and is kept firing
         // until 02:45 (keep_firing_for 10m). Holds again at 03:00, fires at 03:10, stops at 03:15, resolves
         // at 03:25. US: holds at 03:00 and 03:05 only, so it is pending and drops back at 03:10.

@@ -44,6 +44,7 @@ class EvaluationTest {
               rule sum_all { when sum_of(a) > 10 }
               rule max_by { when max_of(a) by (seg) }
               rule min_all { when min_of(a) }
+              rule inverse_max { when 1 / max_of(a) < 0 }
               rule avg_by { when avg_of(a) by (seg) > 1 }
               rule drifted { when count_of(psi(feature=*) > 0.2) >= 2 }
               rule abs_ { when abs(a) > 2 }
@@ -278,6 +279,14 @@ class EvaluationTest {
         feed("a", 1, "seg", "x", "v", "3");
         feed("a", Double.NaN, "seg", "y");
         assertThat(breaches("max_by")).containsExactly(b(3, "seg", "x"), b(Double.NaN, "seg", "y"));
+    }
+
+    @Test
+    void maxOfANegativeZeroKeepsItsSign() {
+        // max_of over the one element -0.0 is -0.0, and 1 / -0.0 = -Infinity < 0 (IEEE 754); a max
+        // taken on the comparison value (-0.0 made 0.0) gave +Infinity and no breach
+        feed("a", -0.0, "seg", "x");
+        assertThat(breaches("inverse_max")).containsExactly(b(Double.NEGATIVE_INFINITY));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.vigil.Slow;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alert goes pending, fires and resolves, and both the firing and the resolution reach a real SMTP
  * server and a real webhook receiver.
  */
+@Slow
 class EndToEndTest {
     /** GreenMail waits 2 s for its server by default; a busy 2-core machine needs longer (the server is still real). */
     private static final long STARTUP_MS = 30_000;

@@ -2,6 +2,7 @@ package io.vigil.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.Slow;
 import io.vigil.store.Database;
 import io.vigil.store.StoreSettings;
 import io.vigil.store.TestPostgres;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answered 200 is in the store. On H2 this failed before writes were synced on commit (the MVStore
  * wrote committed data up to a second later, and a kill lost what it had not written yet).
  */
+@Slow
 class KillDurabilityTest {
     static final int ROUNDS = 3;
     static final int CLIENTS = 4;

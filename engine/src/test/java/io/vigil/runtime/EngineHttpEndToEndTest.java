@@ -154,7 +154,7 @@ class EngineHttpEndToEndTest {
                     steps.add(m + "m " + t.get("kind").asText());
                 }
                 out.add(a.get("model").asText() + "/" + a.get("rule").asText() + " "
-                        + new TreeMap<>(JSON.convertValue(a.get("labels"), java.util.Map.class)) + ": "
+                        + new TreeMap<String, String>(JSON.convertValue(a.get("labels"), new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {})) + ": "
                         + String.join(", ", steps));
             }
         }

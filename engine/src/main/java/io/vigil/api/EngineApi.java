@@ -1,6 +1,8 @@
 package io.vigil.api;
 
 import io.vigil.check.References;
+import io.vigil.check.ResolvedRule;
+import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.ingest.IngestRoutes;
@@ -23,8 +25,15 @@ public final class EngineApi {
         List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store),
                 new EngineRoutes(engine, store.database(), notifier::notificationsOf),
                 new QueryRoutes(new ExpressionQuery(new RuleCompiler(CompileOptions.defaults()), references),
-                        new StoreOperands(store), clock)));
+                        new StoreOperands(store), clock, () -> loadedRules(engine))));
         routes.addAll(notifier.routes());
         return routes;
+    }
+
+    /** The rules the engine runs now, in group order. */
+    public static List<ResolvedRule> loadedRules(Engine engine) {
+        List<ResolvedRule> out = new ArrayList<>();
+        for (CompiledGroup g : engine.loaded().compiled().groups()) g.rules().forEach(p -> out.add(p.rule()));
+        return out;
     }
 }

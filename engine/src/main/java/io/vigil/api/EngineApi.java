@@ -10,6 +10,7 @@ import io.vigil.notify.Notifier;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.StoreOperands;
 import io.vigil.server.RouteGroup;
+import io.vigil.server.Sessions;
 import io.vigil.store.JdbcMetricStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ public final class EngineApi {
 
     /** @param references the config's, so queries check against the same channels, actions and baselines as the rules */
     public static List<RouteGroup> routes(Engine engine, JdbcMetricStore store, Notifier notifier, References references,
-                                          Clock clock) {
+                                          Clock clock, Sessions sessions, List<String> tokens) {
+        ExpressionQuery query = new ExpressionQuery(new RuleCompiler(CompileOptions.defaults()), references);
+        StoreOperands operands = new StoreOperands(store);
         List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store),
                 new EngineRoutes(engine, store.database(), notifier::notificationsOf),
-                new QueryRoutes(new ExpressionQuery(new RuleCompiler(CompileOptions.defaults()), references),
-                        new StoreOperands(store), clock, () -> loadedRules(engine))));
+                new QueryRoutes(query, operands, clock, () -> loadedRules(engine))));
         routes.addAll(notifier.routes());
+        routes.add(new ConsoleRoutes(engine, store.database().dataSource(), notifier.deliveries(), query, operands, sessions,
+                tokens, clock));
         return routes;
     }
 

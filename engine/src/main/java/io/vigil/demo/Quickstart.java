@@ -11,6 +11,7 @@ import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.server.RouteGroup;
+import io.vigil.server.Sessions;
 import io.vigil.testing.Backtest;
 import io.vigil.testing.BacktestReport;
 import io.vigil.testing.BacktestResult;
@@ -74,8 +75,10 @@ public final class Quickstart {
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC());
-            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
+            Sessions sessions = new Sessions(Clock.systemUTC());
+        List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC(), sessions,
+                ServerSettings.defaults().withPort(0).tokens());
+            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes, sessions)) {
                 started.set(api);
                 notifier.start(engine.metrics()::add);
                 HttpClient http = HttpClient.newHttpClient();

@@ -145,10 +145,9 @@ public final class ConsoleRoutes implements RouteGroup {
         all.putIfAbsent("rule", a.rule());
         List<String> by = new ArrayList<>();
         for (Silence s : silences) if (s.mutes(all, now)) by.add("#" + s.id() + " " + s.comment());
-        Object explanation = json.get("explanation");
         return new AlertView(a.id(), a.model(), a.rule(), severities.getOrDefault(a.model() + "/" + a.rule(), ""),
                 a.labels(), a.state().status().label(), value(a.state().value()), String.valueOf(json.get("since")),
-                explanation == null ? "" : explanation.toString(), by);
+                explain((com.fasterxml.jackson.databind.JsonNode) json.get("explanation")), by);
     }
 
     private void alert(Context ctx) {
@@ -161,7 +160,8 @@ public final class ConsoleRoutes implements RouteGroup {
         AlertRepository.AlertRow a = engine.repository().alert(id);
         if (a == null) throw new ApiError(404, "no alert " + id);
         String range = "week".equals(ctx.queryParam("range")) ? "week" : "day";
-        Instant to = clock.instant();
+        // Up to the alert's last evaluation, so a replayed history (the quickstart's) is charted too.
+        Instant to = a.lastEvaluation();
         Instant from = to.minus(range.equals("week") ? Duration.ofDays(7) : Duration.ofDays(1));
         Duration step = range.equals("week") ? Duration.ofHours(1) : Duration.ofMinutes(5);
         ResolvedRule rule = null;
@@ -193,6 +193,25 @@ public final class ConsoleRoutes implements RouteGroup {
         model.put("history", history);
         model.put("notifications", deliveries.forAlert(id));
         page(ctx, "alert", a.model() + "/" + a.rule(), model);
+    }
+
+    /** The operand values behind an alert, one per line: {@code accuracy{segment="EU"} = 0.6 (note)}. */
+    static String explain(com.fasterxml.jackson.databind.JsonNode why) {
+        if (why == null || why.isNull()) return "";
+        StringBuilder out = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonNode d : why.path("operands")) {
+            if (out.length() > 0) out.append('\n');
+            out.append(d.path("operand").asText());
+            StringBuilder labels = new StringBuilder();
+            for (var e : d.path("labels").properties()) {
+                labels.append(labels.length() == 0 ? "{" : ", ").append(e.getKey()).append("=\"").append(e.getValue().asText())
+                        .append('"');
+            }
+            if (labels.length() > 0) out.append(labels).append('}');
+            out.append(" = ").append(d.path("value").isNumber() ? value(d.get("value").asDouble()) : "NaN");
+            if (!d.path("note").asText("").isEmpty()) out.append("   (").append(d.get("note").asText()).append(')');
+        }
+        return out.toString();
     }
 
     /** Pending and firing periods from the alert's transitions, clipped to the chart. */
@@ -248,7 +267,7 @@ public final class ConsoleRoutes implements RouteGroup {
         if (!expr.isBlank() && !model.isBlank()) {
             try {
                 ExpressionQuery.Compiled q = query.compile(expr, model);
-                Instant to = clock.instant();
+                Instant to = latestEvaluation();
                 Duration range = io.vigil.config.DurationText.parse(rangeText);
                 if (range == null || range.isZero()) range = Duration.ofDays(1);
                 ExpressionQuery.Result now = query.evaluate(q, source, to);
@@ -274,6 +293,12 @@ public final class ConsoleRoutes implements RouteGroup {
             }
         }
         page(ctx, "query", "Expression browser", m);
+    }
+
+    /** The engine's latest evaluation time (now, unless history was replayed), or the clock's now. */
+    private Instant latestEvaluation() {
+        return engine.repository().ruleEvaluations().values().stream().map(AlertRepository.RuleEvaluation::at)
+                .max(Instant::compareTo).orElse(clock.instant());
     }
 
     private Map<String, String> severities() {

@@ -63,6 +63,15 @@ public final class Quickstart {
      */
     public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
                        Path mailFile, Path report) throws Exception {
+        return run(config, configDir, store, data, webhookPort, mailFile, report, 0, null);
+    }
+
+    /**
+     * @param port  the API's port (0: any free one)
+     * @param serve when not null, the engine and its console stay up after the replay until this is counted down
+     */
+    public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
+                       Path mailFile, Path report, int port, java.util.concurrent.CountDownLatch serve) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);
              WebhookPrinter hook = new WebhookPrinter(webhookPort, out)) {
             Engine engine = new Engine(s.database(), s, new RuleCompiler(CompileOptions.defaults()), CatchUp.NONE,
@@ -78,7 +87,7 @@ public final class Quickstart {
             Sessions sessions = new Sessions(Clock.systemUTC());
         List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(), Clock.systemUTC(), sessions,
                 ServerSettings.defaults().withPort(0).tokens());
-            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes, sessions)) {
+            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(port), routes, sessions)) {
                 started.set(api);
                 notifier.start(engine.metrics()::add);
                 HttpClient http = HttpClient.newHttpClient();
@@ -115,6 +124,12 @@ public final class Quickstart {
                     java.nio.file.Files.writeString(report, BacktestReport.render(bt));
                     out.printf("backtest report with a chart per rule: %s%n", report);
                     out.flush();
+                }
+                if (serve != null) {
+                    out.printf("%nconsole and API at %s/ (the replayed alerts, rules, silences, the expression browser);"
+                            + " Ctrl-C to stop%n", api.baseUri());
+                    out.flush();
+                    serve.await();
                 }
                 return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
             } finally {

@@ -93,7 +93,11 @@ public final class ExpressionQuery {
             throw new Invalid(List.of(Diagnostic.error(Span.at(exprSource, 0),
                     "the text is not one expression (it ends before its last character)")));
         }
-        ResolvedRule rule = check.rules().get(0);
+        return compile(check.rules().get(0));
+    }
+
+    /** A checked rule (a loaded one, with its own baseline and defaults) compiled as a query of its condition. */
+    public Compiled compile(ResolvedRule rule) throws Invalid {
         ChartProbes.Plan plan = ChartProbes.plan(rule);
         List<ResolvedRule> all = new ArrayList<>();
         for (ChartProbes.Probe p : plan.probes()) all.add(p.rule());
@@ -102,9 +106,11 @@ public final class ExpressionQuery {
             CompiledGroup probes = all.isEmpty() ? null : single(compiler.compile(all));
             // an `or` has a threshold per side; the query answers with one only when the expression has one
             Double threshold = plan.thresholds().size() == 1 ? plan.thresholds().get(0) : null;
-            return new Compiled(expression, rule, whole, plan.probes(), probes, threshold, plan.expression());
+            return new Compiled(rule.when().span().text(), rule, whole, plan.probes(), probes, threshold,
+                    plan.expression());
         } catch (CompileException e) {
-            throw new Invalid(List.of(Diagnostic.error(Span.at(exprSource, 0), e.getMessage())));
+            Source text = new Source("expr", rule.when().span().text());
+            throw new Invalid(List.of(Diagnostic.error(Span.at(text, 0), e.getMessage())));
         }
     }
 

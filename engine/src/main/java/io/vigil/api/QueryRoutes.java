@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.vigil.ast.Diagnostic;
 import io.vigil.ast.DiagnosticJson;
 import io.vigil.ast.DiagnosticPrinter;
+import io.vigil.check.Durations;
+import io.vigil.check.ResolvedRule;
 import io.vigil.config.DurationText;
 import io.vigil.runtime.OperandSource;
 import io.vigil.server.ApiError;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/query} and {@code /api/v1/query_range}, in the manner of Prometheus' HTTP API: any
@@ -35,11 +38,14 @@ public final class QueryRoutes implements RouteGroup {
     private final ExpressionQuery query;
     private final OperandSource source;
     private final Clock clock;
+    private final Supplier<List<ResolvedRule>> loaded;
 
-    public QueryRoutes(ExpressionQuery query, OperandSource source, Clock clock) {
+    /** @param loaded the rules the engine runs, queried by {@code rule=model/name} with their own defaults */
+    public QueryRoutes(ExpressionQuery query, OperandSource source, Clock clock, Supplier<List<ResolvedRule>> loaded) {
         this.query = query;
         this.source = source;
         this.clock = clock;
+        this.loaded = loaded;
     }
 
     @Override
@@ -54,9 +60,13 @@ public final class QueryRoutes implements RouteGroup {
         if (q == null) return;
         String at = ctx.queryParam("at");
         Instant t = at == null || at.isBlank() ? clock.instant() : time(at, "at");
-        ExpressionQuery.Result r = query.evaluate(q, source, t);
+        ApiServer.json(ctx, instantJson(q, query.evaluate(q, source, t)));
+    }
+
+    /** The body of {@code /api/v1/query}: one evaluation's elements; {@code vigil eval} prints the same locally. */
+    public static Map<String, Object> instantJson(ExpressionQuery.Compiled q, ExpressionQuery.Result r) {
         Map<String, Object> out = header(q);
-        out.put("at", t.toString());
+        out.put("at", r.t().toString());
         out.put("errors", r.errors());
         List<Map<String, Object>> elements = new ArrayList<>();
         for (ExpressionQuery.Element e : r.elements()) {
@@ -69,7 +79,7 @@ public final class QueryRoutes implements RouteGroup {
             elements.add(m);
         }
         out.put("result", elements);
-        ApiServer.json(ctx, out);
+        return out;
     }
 
     private void range(Context ctx) {
@@ -123,6 +133,7 @@ public final class QueryRoutes implements RouteGroup {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("expr", q.expression());
         out.put("model", q.rule().model());
+        out.put("for", Durations.format(q.rule().forDuration()));
         out.put("compared", q.compared());
         out.put("threshold", q.threshold());
         return out;
@@ -130,9 +141,14 @@ public final class QueryRoutes implements RouteGroup {
 
     /** The compiled query, or null after writing the located 400 for a bad expression. */
     private ExpressionQuery.Compiled compile(Context ctx) {
-        String expr = required(ctx, "expr");
-        String model = required(ctx, "model");
+        String ruleId = ctx.queryParam("rule");
         try {
+            if (ruleId != null && !ruleId.isBlank()) {
+                for (ResolvedRule r : loaded.get()) if (r.id().equals(ruleId)) return query.compile(r);
+                throw new ApiError(404, "no rule " + ruleId + " is loaded", "rule");
+            }
+            String expr = required(ctx, "expr");
+            String model = required(ctx, "model");
             return query.compile(expr, model);
         } catch (ExpressionQuery.Invalid e) {
             List<Map<String, Object>> diagnostics = new ArrayList<>();

@@ -61,6 +61,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report with a chart per rule.")
     Path report;
 
+    @Option(names = "--values", paramLabel = "FILE.csv",
+            description = "Also write the values behind each rule: one CSV row per evaluation and element "
+                    + "(time, rule, labels, value, state).")
+    Path values;
+
     @Mixin ConfigOption config;
     @Spec CommandSpec spec;
 
@@ -96,7 +101,7 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestResult result;
         Progress progress = Progress.onTerminal(err);
         try (JdbcMetricStore metrics = JdbcMetricStore.open(settings)) {
-            result = new Backtest(compiler, metrics, load.config()).run(compiled, start, end, report != null,
+            result = new Backtest(compiler, metrics, load.config()).run(compiled, start, end, report != null || values != null,
                     (done, total) -> progress.update(String.format("backtest: %,d of %,d evaluations (%d%%)", done, total,
                             total == 0 ? 100 : done * 100 / total)));
         } catch (StoreException e) {
@@ -118,7 +123,45 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             err.println("report written to " + report);
         }
+        if (values != null) {
+            try {
+                write(values, valuesCsv(result));
+            } catch (IOException e) {
+                err.println("vigil backtest: cannot write " + values + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("values written to " + values);
+        }
         return ExitCodes.OK;
+    }
+
+    /**
+     * time,rule,labels,value,state: each plotted element at each evaluation, in the state its alert instance
+     * was in then (pending/firing periods of the replay; inactive otherwise).
+     */
+    static String valuesCsv(io.vigil.testing.BacktestResult result) {
+        StringBuilder out = new StringBuilder("time,rule,labels,value,state\n");
+        for (io.vigil.testing.BacktestResult.RuleHistory rh : result.rules()) {
+            rh.lines().forEach((label, points) -> {
+                for (io.vigil.testing.SvgChart.Point p : points) {
+                    if (!Double.isFinite(p.value())) continue;
+                    String state = "inactive";
+                    for (io.vigil.testing.BacktestResult.Period period : rh.periods()) {
+                        boolean inside = !p.t().isBefore(period.from())
+                                && (p.t().isBefore(period.to()) || (period.open() && !p.t().isAfter(period.to())));
+                        if (inside && label.endsWith(io.vigil.testing.LabelText.of(period.labels()))) state = period.kind();
+                    }
+                    out.append(p.t()).append(',').append(csv(rh.rule().id())).append(',').append(csv(label)).append(',')
+                            .append(io.vigil.template.NumberText.format(p.value())).append(',').append(state).append('\n');
+                }
+            });
+        }
+        return out.toString();
+    }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String csv(String s) {
+        return s.matches("(?s).*[\",\r\n].*") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     /** Writes beside the target and moves into place, so a failed write never leaves half a report. */

@@ -16,6 +16,7 @@ import io.vigil.notify.NotifyOptions;
 import io.vigil.server.ApiServer;
 import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
+import io.vigil.server.Sessions;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreCheck;
 import java.nio.file.Path;
@@ -109,9 +110,10 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg.references(),
-                model -> cfg.model(model).kind(), Clock.systemUTC());
-        ApiServer server = ApiServer.start(serverSettings, routes);
+        Sessions sessions = new Sessions(Clock.systemUTC());
+        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg, Clock.systemUTC(), sessions,
+                serverSettings.tokens());
+        ApiServer server = ApiServer.start(serverSettings, routes, sessions);
         started.set(server);
         notifier.start(engine.metrics()::add);
         engine.startScheduler(threads);

@@ -29,6 +29,7 @@ public final class VigilCommand implements Runnable {
         SUBCOMMANDS.put("compile", CompileCommand::new);
         SUBCOMMANDS.put("run", RunCommand::new);
         SUBCOMMANDS.put("eval", EvalCommand::new);
+        SUBCOMMANDS.put("query", QueryCommand::new);
         SUBCOMMANDS.put("quickstart", QuickstartCommand::new);
         SUBCOMMANDS.put("demo-data", DemoDataCommand::new);
         SUBCOMMANDS.put("drift", DriftCommand::new);

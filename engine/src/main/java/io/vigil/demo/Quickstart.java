@@ -15,6 +15,7 @@ import io.vigil.runtime.Engine;
 import io.vigil.server.ApiServer;
 import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
+import io.vigil.server.Sessions;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;
@@ -61,9 +62,18 @@ public final class Quickstart {
      * @param report    where to write the backtest's HTML report of the replayed range, or null
      * @param data   the replay and its 2012 baseline
      */
-    @SuppressWarnings("try") // the webhook receiver only has to live as long as the replay
     public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
                        Path mailFile, Path report) throws Exception {
+        return run(config, configDir, store, data, webhookPort, mailFile, report, 0, null);
+    }
+
+    /**
+     * @param port  the API's port (0: any free one)
+     * @param serve when not null, the engine and its console stay up after the replay until this is counted down
+     */
+    @SuppressWarnings("try") // the webhook receiver only has to live as long as the replay
+    public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
+                       Path mailFile, Path report, int port, java.util.concurrent.CountDownLatch serve) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);
              WebhookPrinter hook = new WebhookPrinter(webhookPort, out)) {
             Engine engine = new Engine(s.database(), s, new RuleCompiler(CompileOptions.defaults()), CatchUp.NONE,
@@ -76,9 +86,10 @@ public final class Quickstart {
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(),
-                    model -> config.model(model).kind(), Clock.systemUTC());
-            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
+            Sessions sessions = new Sessions(Clock.systemUTC());
+            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config, Clock.systemUTC(), sessions,
+                    ServerSettings.defaults().tokens());
+            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(port), routes, sessions)) {
                 base.set(api.baseUri().toString()); // the port of a closed server reads -2
                 try {
                     notifier.start(engine.metrics()::add);
@@ -86,7 +97,8 @@ public final class Quickstart {
                     post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
                     out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
                             store.url(), data.training().size());
-                    out.printf("replaying %d daily snapshots, evaluating every rule each midnight:%n%n",
+                    out.printf("replaying %d days: each evening a snapshot, tonight's forecast (a prediction) and the"
+                            + " day's weather (the outcome of yesterday's forecast); every rule evaluated each midnight:%n%n",
                             data.snapshots().size());
                     out.flush();
                     int[] counts = new int[3];
@@ -94,10 +106,21 @@ public final class Quickstart {
                     Map<String, Integer> fired = new java.util.TreeMap<>();
                     LocalDate lastDay = null;
                     LocalDate firstDay = null;
+                    Map<LocalDate, List<ObjectNode>> predictions = byDay(data.predictions());
+                    Map<LocalDate, List<ObjectNode>> outcomes = byDay(data.outcomes());
                     for (ObjectNode snapshot : data.snapshots()) {
                         post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
                         Instant at = Instant.parse(snapshot.get("timestamp").asText());
                         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+                        // The evening's weather labels yesterday's forecast; tonight's forecast waits for tomorrow's.
+                        List<ObjectNode> labels = outcomes.getOrDefault(day, List.of());
+                        if (!labels.isEmpty()) {
+                            post(http, api.baseUri().resolve("/api/v1/outcomes"), JSON.writeValueAsString(labels));
+                        }
+                        List<ObjectNode> forecasts = predictions.getOrDefault(day, List.of());
+                        if (!forecasts.isEmpty()) {
+                            post(http, api.baseUri().resolve("/api/v1/predictions"), JSON.writeValueAsString(forecasts));
+                        }
                         lastDay = day;
                         if (firstDay == null) firstDay = day;
                         Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -116,6 +139,12 @@ public final class Quickstart {
                         java.nio.file.Files.writeString(report, BacktestReport.render(bt));
                         out.printf("backtest report with a chart per rule: %s%n", report);
                         out.flush();
+                    }
+                    if (serve != null) {
+                        out.printf("%nconsole and API at %s/ (the replayed alerts, rules, silences, the expression browser);"
+                                + " Ctrl-C to stop%n", api.baseUri());
+                        out.flush();
+                        serve.await();
                     }
                     return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
                 } finally {
@@ -156,6 +185,16 @@ public final class Quickstart {
         lines.sort(null);
         lines.forEach(out::println);
         out.flush();
+    }
+
+    /** Records by the UTC day of their timestamp, in order. */
+    private static Map<LocalDate, List<ObjectNode>> byDay(List<ObjectNode> records) {
+        Map<LocalDate, List<ObjectNode>> out = new java.util.TreeMap<>();
+        for (ObjectNode r : records) {
+            LocalDate day = Instant.parse(r.get("timestamp").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+            out.computeIfAbsent(day, d -> new ArrayList<>()).add(r);
+        }
+        return out;
     }
 
     private static double round(double v) {

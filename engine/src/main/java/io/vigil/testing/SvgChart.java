@@ -208,7 +208,7 @@ public final class SvgChart {
         return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(t);
     }
 
-    static String formatValue(double v) {
+    public static String formatValue(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");

@@ -87,7 +87,7 @@ class QueryApiTest {
     private static ApiServer start(JdbcMetricStore store) {
         return ApiServer.start(ServerSettings.defaults().withPort(0), List.of(new IngestRoutes(store),
                 new QueryRoutes(new ExpressionQuery(new RuleCompiler(CompileOptions.defaults()), null),
-                        new StoreOperands(store), Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC))));
+                        new StoreOperands(store), Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC), List::of)));
     }
 
     private static String element(JsonNode e) {

@@ -58,6 +58,25 @@ class BacktestCommandTest {
                 event("03:25", "EU", 0.8, "resolved", "firing"));
     }
 
+    @Test
+    void valuesCsvHasOneRowPerEvaluationAndElementWithItsState() throws Exception {
+        Path csv = dir.resolve("values.csv");
+        CommandRun run = backtest("--values", csv.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("time,rule,labels,value,state");
+        // 00:30 to 03:30 every 5 minutes is 37 evaluations, each with an EU and a US element.
+        assertThat(rows).hasSize(1 + 37 * 2);
+        // Per the timeline above: EU 0.8 pending at 01:05, firing at 01:10; kept firing at 02:40 although
+        // back at 0.9; US 0.95 inactive at 01:10, 0.7 pending at 03:05.
+        assertThat(rows).contains(
+                "2026-01-01T01:05:00Z,shop/acc_low,\"{segment=\"\"EU\"\"}\",0.8,pending",
+                "2026-01-01T01:10:00Z,shop/acc_low,\"{segment=\"\"EU\"\"}\",0.8,firing",
+                "2026-01-01T02:40:00Z,shop/acc_low,\"{segment=\"\"EU\"\"}\",0.9,firing",
+                "2026-01-01T01:10:00Z,shop/acc_low,\"{segment=\"\"US\"\"}\",0.95,inactive",
+                "2026-01-01T03:05:00Z,shop/acc_low,\"{segment=\"\"US\"\"}\",0.7,pending");
+    }
+
     private static Map<String, Object> event(String hhmm, String segment, double value, String state, String from) {
         return Map.of("at", "2026-01-01T" + hhmm + ":00Z", "model", "shop", "rule", "acc_low",
                 "labels", Map.of("segment", segment), "value", value, "state", state, "from", from);

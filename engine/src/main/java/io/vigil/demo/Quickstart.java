@@ -85,7 +85,8 @@ public final class Quickstart {
                 post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
                 out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
                         store.url(), data.training().size());
-                out.printf("replaying %d daily snapshots, evaluating every rule each midnight:%n%n",
+                out.printf("replaying %d days: each evening a snapshot, tonight's forecast (a prediction) and the day's"
+                        + " weather (the outcome of yesterday's forecast); every rule evaluated each midnight:%n%n",
                         data.snapshots().size());
                 out.flush();
                 int[] counts = new int[3];
@@ -93,10 +94,19 @@ public final class Quickstart {
                 Map<String, Integer> fired = new java.util.TreeMap<>();
                 LocalDate lastDay = null;
                 LocalDate firstDay = null;
+                Map<LocalDate, List<ObjectNode>> predictions = byDay(data.predictions());
+                Map<LocalDate, List<ObjectNode>> outcomes = byDay(data.outcomes());
                 for (ObjectNode snapshot : data.snapshots()) {
                     post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
                     Instant at = Instant.parse(snapshot.get("timestamp").asText());
                     LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+                    // The evening's weather labels yesterday's forecast; tonight's forecast waits for tomorrow's.
+                    List<ObjectNode> labels = outcomes.getOrDefault(day, List.of());
+                    if (!labels.isEmpty()) post(http, api.baseUri().resolve("/api/v1/outcomes"), JSON.writeValueAsString(labels));
+                    List<ObjectNode> forecasts = predictions.getOrDefault(day, List.of());
+                    if (!forecasts.isEmpty()) {
+                        post(http, api.baseUri().resolve("/api/v1/predictions"), JSON.writeValueAsString(forecasts));
+                    }
                     lastDay = day;
                     if (firstDay == null) firstDay = day;
                     Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -153,6 +163,16 @@ public final class Quickstart {
         lines.sort(null);
         lines.forEach(out::println);
         out.flush();
+    }
+
+    /** Records by the UTC day of their timestamp, in order. */
+    private static Map<LocalDate, List<ObjectNode>> byDay(List<ObjectNode> records) {
+        Map<LocalDate, List<ObjectNode>> out = new java.util.TreeMap<>();
+        for (ObjectNode r : records) {
+            LocalDate day = Instant.parse(r.get("timestamp").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+            out.computeIfAbsent(day, d -> new ArrayList<>()).add(r);
+        }
+        return out;
     }
 
     private static double round(double v) {

@@ -100,7 +100,9 @@ public final class ExpressionQuery {
         try {
             CompiledGroup whole = single(compiler.compile(List.of(rule)));
             CompiledGroup probes = all.isEmpty() ? null : single(compiler.compile(all));
-            return new Compiled(expression, rule, whole, plan.probes(), probes, plan.threshold(), plan.expression());
+            // an `or` has a threshold per side; the query answers with one only when the expression has one
+            Double threshold = plan.thresholds().size() == 1 ? plan.thresholds().get(0) : null;
+            return new Compiled(expression, rule, whole, plan.probes(), probes, threshold, plan.expression());
         } catch (CompileException e) {
             throw new Invalid(List.of(Diagnostic.error(Span.at(exprSource, 0), e.getMessage())));
         }

@@ -239,9 +239,28 @@ final class Messages {
                 + " is always true or always false";
     }
 
+    private static final String CANNOT_NOTIFY = "' can never notify or trigger: neither it nor its model block has "
+            + "'notify' or 'trigger' (its alerts are still recorded)";
+
     static String cannotNotify(String rule) {
-        return "rule '" + rule + "' can never notify or trigger: neither it nor its model block has 'notify' "
-                + "or 'trigger' (its alerts are still recorded)";
+        return "rule '" + rule + CANNOT_NOTIFY;
+    }
+
+    static boolean isCannotNotify(String message) {
+        return message.startsWith("rule '") && message.endsWith(CANNOT_NOTIFY);
+    }
+
+    static String cannotNotifyRule(String message) {
+        return message.substring("rule '".length(), message.length() - CANNOT_NOTIFY.length());
+    }
+
+    /** One warning for several rules: named up to {@code named} of them, else the first and a count. */
+    static String cannotNotify(java.util.List<String> rules, int named) {
+        String which = rules.size() <= named
+                ? "rules " + String.join(", ", rules.stream().map(r -> "'" + r + "'").toList())
+                : "rule '" + rules.get(0) + "' and " + (rules.size() - 1) + " other rules";
+        return which + " can never notify or trigger: neither they nor their model blocks have 'notify' or "
+                + "'trigger' (their alerts are still recorded)" + (rules.size() <= named ? "" : "; --verbose lists each");
     }
 
     static String templateError(String detail) {

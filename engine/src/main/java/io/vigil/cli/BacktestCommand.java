@@ -79,7 +79,7 @@ public final class BacktestCommand implements Callable<Integer> {
         RuleSetLoad load = RuleSetLoad.of(paths, config, err);
         if (load == null) return ExitCodes.USAGE;
         if (load.result().hasErrors()) {
-            err.print(DiagnosticPrinter.render(load.result().diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(load.result().diagnostics())));
             err.printf("%d error(s): nothing evaluated%n", load.result().errorCount());
             return ExitCodes.FAILED;
         }

@@ -9,6 +9,7 @@ import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
 import io.vigil.check.RuleSources;
+import io.vigil.check.WarningSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,10 @@ public final class CheckCommand implements Callable<Integer> {
                     + "Actions workflow commands, which annotate the problems on the pull request's lines.")
     CheckFormat format;
 
+    @Option(names = "--verbose",
+            description = "Print every warning; by default one rule set-wide warning stands for many rules.")
+    boolean verbose;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -54,7 +59,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.printf("%d file%s: %d error%s, %d warning%s%n", load.files(), s(load.files()),
                     result.errorCount(), s(result.errorCount()), result.warningCount(), s(result.warningCount()));
         } else {
-            out.print(DiagnosticPrinter.render(result.diagnostics()));
+            out.print(DiagnosticPrinter.render(verbose ? result.diagnostics() : WarningSummary.of(result.diagnostics())));
             out.printf("%d file%s: %d error%s, %d warning%s%n", load.files(), s(load.files()),
                     result.errorCount(), s(result.errorCount()), result.warningCount(), s(result.warningCount()));
         }

@@ -73,7 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (load == null) return ExitCodes.USAGE;
         CheckResult check = load.result();
         if (check.hasErrors()) {
-            err.print(DiagnosticPrinter.render(check.diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             err.flush();
             return ExitCodes.FAILED;
         }

@@ -17,6 +17,7 @@ import io.vigil.server.ApiServer;
 import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.JdbcMetricStore;
+import io.vigil.store.StoreCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,17 @@ public final class RunCommand implements Callable<Integer> {
         var serverSettings = StoreConfig.server(cfg);
         if (port != null) serverSettings = serverSettings.withPort(port);
         JdbcMetricStore store = JdbcMetricStore.open(StoreConfig.store(cfg));
+        // What a crash can leave behind: outbox invariants are put right; an H2 file whose tables and
+        // indexes disagree is refused (dispatching from it spun at full CPU), with the command that rebuilds it.
+        StoreCheck.Report integrity = StoreCheck.check(store.database(), false);
+        if (StoreCheck.needsRebuild(integrity)) {
+            for (String p : integrity.problems()) err.println("vigil: " + p);
+            err.println("vigil: the store is inconsistent; nothing was started. Repair it with: vigil store repair"
+                    + (configPath == null ? "" : " --config " + configPath));
+            store.close();
+            return ExitCodes.FAILED;
+        }
+        for (String line : StoreCheck.repairInvariants(store.database())) err.println("vigil: store check: " + line);
         Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults()),
                 cfg.engine().catchUp(), Clock.systemUTC(), cfg);
         CheckResult check;
@@ -82,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
             return e.diagnostic() != null ? ExitCodes.FAILED : ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
-            err.print(DiagnosticPrinter.render(check.diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             err.println("vigil: the rule set has errors; nothing was started");
             store.close();
             return ExitCodes.FAILED;

@@ -42,6 +42,7 @@ public final class VigilCommand implements Runnable {
         SUBCOMMANDS.put("test", TestCommand::new);
         SUBCOMMANDS.put("backtest", BacktestCommand::new);
         SUBCOMMANDS.put("diff", DiffCommand::new);
+        SUBCOMMANDS.put("store", StoreCommand::new);
     }
 
     /** The command line with every subcommand, as help and tests see it. */

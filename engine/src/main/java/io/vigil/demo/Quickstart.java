@@ -70,8 +70,8 @@ public final class Quickstart {
                     Clock.systemUTC());
             CheckResult check = engine.load(config.rules(), config.references());
             if (check.hasErrors()) throw new IllegalStateException("the quickstart rules have errors");
-            AtomicReference<ApiServer> started = new AtomicReference<>();
-            Links links = Links.lazy(() -> started.get() == null ? "http://127.0.0.1" : started.get().baseUri().toString());
+            AtomicReference<String> base = new AtomicReference<>();
+            Links links = Links.lazy(() -> base.get() == null ? "http://127.0.0.1" : base.get());
             Notifier notifier = new Notifier(config, s.database().dataSource(), Clock.systemUTC(),
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
@@ -79,57 +79,62 @@ public final class Quickstart {
             List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config.references(),
                     model -> config.model(model).kind(), Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
-                started.set(api);
-                notifier.start(engine.metrics()::add);
-                HttpClient http = HttpClient.newHttpClient();
-                post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
-                out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
-                        store.url(), data.training().size());
-                out.printf("replaying %d days: each evening a snapshot, tonight's forecast (a prediction) and the day's"
-                        + " weather (the outcome of yesterday's forecast); every rule evaluated each midnight:%n%n",
-                        data.snapshots().size());
-                out.flush();
-                int[] counts = new int[3];
-                java.util.Set<Long> printed = new java.util.HashSet<>();
-                Map<String, Integer> fired = new java.util.TreeMap<>();
-                LocalDate lastDay = null;
-                LocalDate firstDay = null;
-                Map<LocalDate, List<ObjectNode>> predictions = byDay(data.predictions());
-                Map<LocalDate, List<ObjectNode>> outcomes = byDay(data.outcomes());
-                for (ObjectNode snapshot : data.snapshots()) {
-                    post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
-                    Instant at = Instant.parse(snapshot.get("timestamp").asText());
-                    LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-                    // The evening's weather labels yesterday's forecast; tonight's forecast waits for tomorrow's.
-                    List<ObjectNode> labels = outcomes.getOrDefault(day, List.of());
-                    if (!labels.isEmpty()) post(http, api.baseUri().resolve("/api/v1/outcomes"), JSON.writeValueAsString(labels));
-                    List<ObjectNode> forecasts = predictions.getOrDefault(day, List.of());
-                    if (!forecasts.isEmpty()) {
-                        post(http, api.baseUri().resolve("/api/v1/predictions"), JSON.writeValueAsString(forecasts));
-                    }
-                    lastDay = day;
-                    if (firstDay == null) firstDay = day;
-                    Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    report(engine, midnight, counts, fired, printed);
-                }
-                out.printf("%nreplayed %d days up to %s: %d fired, %d resolved, %d went pending%n",
-                        data.snapshots().size(), lastDay, counts[0], counts[1], counts[2]);
-                out.flush();
-                if (report != null && firstDay != null) {
-                    // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
-                    Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, config)
-                            .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
-                    java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
-                    java.nio.file.Files.writeString(report, BacktestReport.render(bt));
-                    out.printf("backtest report with a chart per rule: %s%n", report);
+                base.set(api.baseUri().toString()); // the port of a closed server reads -2
+                try {
+                    notifier.start(engine.metrics()::add);
+                    HttpClient http = HttpClient.newHttpClient();
+                    post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
+                    out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
+                            store.url(), data.training().size());
+                    out.printf("replaying %d days: each evening a snapshot, tonight's forecast (a prediction) and the"
+                            + " day's weather (the outcome of yesterday's forecast); every rule evaluated each midnight:%n%n",
+                            data.snapshots().size());
                     out.flush();
+                    int[] counts = new int[3];
+                    java.util.Set<Long> printed = new java.util.HashSet<>();
+                    Map<String, Integer> fired = new java.util.TreeMap<>();
+                    LocalDate lastDay = null;
+                    LocalDate firstDay = null;
+                    Map<LocalDate, List<ObjectNode>> predictions = byDay(data.predictions());
+                    Map<LocalDate, List<ObjectNode>> outcomes = byDay(data.outcomes());
+                    for (ObjectNode snapshot : data.snapshots()) {
+                        post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
+                        Instant at = Instant.parse(snapshot.get("timestamp").asText());
+                        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+                        // The evening's weather labels yesterday's forecast; tonight's forecast waits for tomorrow's.
+                        List<ObjectNode> labels = outcomes.getOrDefault(day, List.of());
+                        if (!labels.isEmpty()) {
+                            post(http, api.baseUri().resolve("/api/v1/outcomes"), JSON.writeValueAsString(labels));
+                        }
+                        List<ObjectNode> forecasts = predictions.getOrDefault(day, List.of());
+                        if (!forecasts.isEmpty()) {
+                            post(http, api.baseUri().resolve("/api/v1/predictions"), JSON.writeValueAsString(forecasts));
+                        }
+                        lastDay = day;
+                        if (firstDay == null) firstDay = day;
+                        Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        report(engine, midnight, counts, fired, printed);
+                    }
+                    out.printf("%nreplayed %d days up to %s: %d fired, %d resolved, %d went pending%n",
+                            data.snapshots().size(), lastDay, counts[0], counts[1], counts[2]);
+                    out.flush();
+                    if (report != null && firstDay != null) {
+                        // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
+                        Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, config)
+                                .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
+                        java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
+                        java.nio.file.Files.writeString(report, BacktestReport.render(bt));
+                        out.printf("backtest report with a chart per rule: %s%n", report);
+                        out.flush();
+                    }
+                    return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
+                } finally {
+                    // Let the last notifications go out while the API their links lead to still runs.
+                    notifier.stop(java.time.Duration.ofSeconds(10));
                 }
-                return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
             } finally {
-                // Let the last notifications go out before the receiver closes.
-                notifier.stop(java.time.Duration.ofSeconds(10));
                 engine.close();
             }
         }

@@ -144,14 +144,19 @@ public final class Deliveries {
         }
     }
 
+    /** The alerts of a delivery, each instance once: its latest row (the current episode). */
     private static List<AlertEvent> alerts(Connection c, long deliveryId) throws SQLException {
-        List<AlertEvent> out = new ArrayList<>();
+        java.util.Map<Long, AlertEvent> latest = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM outbox WHERE delivery_id = ? ORDER BY id")) {
             ps.setLong(1, deliveryId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(AlertEvent.fromJson(rs.getString(1)));
+                while (rs.next()) {
+                    AlertEvent e = AlertEvent.fromJson(rs.getString(1));
+                    latest.put(e.alertId(), e);
+                }
             }
         }
+        List<AlertEvent> out = new ArrayList<>(latest.values());
         out.sort(Comparator.comparing(AlertEvent::labels, AlertTracker.LABEL_ORDER));
         return out;
     }

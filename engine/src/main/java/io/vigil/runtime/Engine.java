@@ -80,7 +80,7 @@ public final class Engine implements AutoCloseable {
         CheckResult check = Checker.check(sources, references);
         if (check.hasErrors()) {
             LOG.error("rule set refused, {} error(s); the running rules keep going:\n{}", check.errorCount(),
-                    DiagnosticPrinter.render(check.diagnostics()));
+                    DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             return check;
         }
         CompiledRuleSet compiled = compiler.compile(check.rules());
@@ -147,6 +147,24 @@ public final class Engine implements AutoCloseable {
         return result;
     }
 
+    /**
+     * What a Quartz fire of a group at T runs: first the ticks before T that no node evaluated (a node
+     * that died holding the group's trigger, or ticks Quartz skipped as misfired), per
+     * {@code engine.catch_up}, then T itself; nothing when T was already evaluated, so a tick is
+     * evaluated once even when the node that stored it died before Quartz heard it had run.
+     */
+    public synchronized void fire(String groupKey, Instant t) {
+        CompiledGroup group = loaded.get().groups().get(groupKey);
+        if (group == null) return;
+        Instant last = repository.lastEvaluation(groupKey);
+        if (last != null && !last.isBefore(t)) return;
+        EvaluationTimes times = new EvaluationTimes(group.schedule());
+        List<Instant> missed = catchUp.missed(last, since -> times.between(since, t.minusMillis(1)));
+        if (!missed.isEmpty()) LOG.info("catching up {} evaluation(s) of {} missed before {}", missed.size(), groupKey, t);
+        for (Instant m : missed) evaluate(groupKey, m);
+        evaluate(groupKey, t);
+    }
+
     /** Runs the evaluations missed since each group's last one, per the catch-up policy, in time order. */
     public void catchUp(Instant now) {
         for (Map.Entry<String, CompiledGroup> e : loaded.get().groups().entrySet()) {
@@ -178,7 +196,7 @@ public final class Engine implements AutoCloseable {
     /** Catches up, then hands every group to Quartz (JDBC job store on the same database). */
     public synchronized void startScheduler(int threads) throws org.quartz.SchedulerException {
         catchUp(clock.instant());
-        scheduler = new EvaluationScheduler(database.dataSource(), database.vendor().id, threads, this::evaluate);
+        scheduler = new EvaluationScheduler(database.dataSource(), database.vendor().id, threads, this::fire);
         syncScheduler();
         scheduler.start();
     }

@@ -74,10 +74,10 @@ public final class QualityOperands {
                 } else {
                     IsotonicCalibration iso = QualityMetrics.calibration(
                             new Columns(reference, settings, q).classification(allRows(reference.predictions())));
-                    if (iso == null) {
-                        throw new OperandException(q.describe() + ": no labelled prediction with a score in the reference ("
-                                + refFrom + ", " + from + "] to calibrate on; wait for outcomes, or use calibrate=false");
-                    }
+                    // Nothing labelled to calibrate on yet (a new model, or labels that have not arrived): no
+                    // estimate, as a window without pairs gives none (predictions.md §2) — not an evaluation error
+                    // that would be logged at every tick until the first outcomes arrive.
+                    if (iso == null) return List.of();
                     calibration = iso::apply;
                     referenceNote += ", isotonic calibration on them";
                 }

@@ -64,12 +64,18 @@ public final class Backtest {
                 tracks.put(plan.id(), new Track(ChartProbes.plan(plan.rule())));
             }
         }
+        Probes probes = charts ? probes(tracks) : Probes.NONE;
+        if (rules.stream().allMatch(r -> r.notifications().isEmpty() && r.triggers().isEmpty())) {
+            return run(compiled, from, to, evaluator, tracks, rules, probes, null, progress, started);
+        }
         StoreSettings mem = StoreSettings.of("jdbc:h2:mem:vigil-backtest-" + OUTBOXES.incrementAndGet()).withPoolSize(2);
         try (JdbcMetricStore scratch = JdbcMetricStore.open(mem)) {
-            return run(compiled, from, to, evaluator, tracks, rules, charts ? probes(tracks) : Probes.NONE,
+            return run(compiled, from, to, evaluator, tracks, rules, probes,
                     new ReplayOutbox(scratch.database().dataSource(), config, rules), progress, started);
         }
     }
+
+    /** @param outbox null when no rule notifies or triggers (no outbox store is opened then) */
 
     private BacktestResult run(CompiledRuleSet compiled, Instant from, Instant to, Evaluator evaluator,
                                Map<String, Track> tracks, List<ResolvedRule> rules, Probes probes, ReplayOutbox outbox,
@@ -78,7 +84,9 @@ public final class Backtest {
         long[] total = {0};
         Replay replay = new Replay(evaluator, compiled.groups(), from, (result, folds) -> {
             for (AlertBook.RuleFold f : folds) record(tracks.get(f.ruleId()), f, result.t());
-            for (ReplayOutbox.Delivery d : outbox.evaluated(result, folds)) tracks.get(d.ruleId()).deliveries().add(d);
+            if (outbox != null) {
+                for (ReplayOutbox.Delivery d : outbox.evaluated(result, folds)) tracks.get(d.ruleId()).deliveries().add(d);
+            }
             CompiledGroup probe = probes.byGroup().get(Engine.groupKey(result.group()));
             if (probe != null) {
                 for (Evaluator.RuleResult r : evaluator.evaluate(probe, result.t()).rules()) {
@@ -91,7 +99,9 @@ public final class Backtest {
         total[0] = replay.pending(to);
         progress.update(0, total[0]);
         replay.advance(to);
-        for (ReplayOutbox.Delivery d : outbox.until(to)) tracks.get(d.ruleId()).deliveries().add(d);
+        if (outbox != null) {
+            for (ReplayOutbox.Delivery d : outbox.until(to)) tracks.get(d.ruleId()).deliveries().add(d);
+        }
         for (ResolvedRule r : rules) tracks.get(r.id()).finish(replay.book().tracker(r).active(), to);
         return new BacktestResult(from, to, tracks.values().stream().map(Track::freeze).toList(), done[0],
                 Duration.ofNanos(System.nanoTime() - started));

@@ -106,9 +106,10 @@ public final class BacktestReport {
         }
         h.append("</p>\n<figure style=\"margin:0\">\n").append(chart(rh, from, to)).append("<figcaption class=\"key\">")
                 .append(esc(rh.chart().expression())).append(" at each evaluation");
-        if (rh.chart().threshold() != null) {
-            h.append(" &middot; <span class=\"swatch\" style=\"border-top:2px dashed #d62728;height:0\"></span>threshold ")
-                    .append(esc(SvgChart.formatValue(rh.chart().threshold())));
+        if (!rh.chart().thresholds().isEmpty()) {
+            h.append(" &middot; <span class=\"swatch\" style=\"border-top:2px dashed #d62728;height:0\"></span>threshold")
+                    .append(rh.chart().thresholds().size() == 1 ? " " : "s ")
+                    .append(esc(String.join(", ", rh.chart().thresholds().stream().map(SvgChart::formatValue).toList())));
         }
         h.append(" &middot; <span class=\"swatch\" style=\"background:#ffbf00;opacity:.35\"></span>pending"
                 + "<span class=\"swatch\" style=\"background:#d62728;opacity:.35\"></span>firing</figcaption>\n</figure>\n");
@@ -137,7 +138,7 @@ public final class BacktestReport {
             }
             if (start != null) bands.add(new SvgChart.Band(start, end, kind));
         }
-        return SvgChart.render(lines, rh.chart().threshold(), bands, from, to, rh.chart().expression());
+        return SvgChart.render(lines, rh.chart().thresholds(), bands, from, to, rh.chart().expression());
     }
 
     /** At most the first, lowest, highest and last point of each of {@link #BUCKETS} time buckets: spikes stay visible. */

@@ -103,6 +103,35 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theChartOfAnOrRuleDrawsEachSideWithItsThreshold() throws Exception {
+        Path rules = Files.writeString(dir.resolve("either.vigil"), """
+                model shop {
+                  every 5m
+                  rule either {
+                    when accuracy < 0.85 or latency_ms > 300
+                    notify pager
+                  }
+                }
+                """);
+        Path report = dir.resolve("either.html");
+
+        CommandRun run = CommandRun.of("backtest", rules.toString(), "--config", dir.resolve("vigil.yaml").toString(),
+                "--store", url, "--from", "2026-01-01T00:30:00Z", "--to", "2026-01-01T03:30:00Z", "--report",
+                report.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        // Both sides' series, named after their side, and one threshold line per side.
+        assertThat(html).contains("<title>accuracy &lt; 0.85 {segment=&quot;EU&quot;}</title>")
+                .contains("<title>accuracy &lt; 0.85 {segment=&quot;US&quot;}</title>")
+                .contains("<title>latency_ms &gt; 300 {}</title>")
+                .contains("threshold 0.85</text>").contains("threshold 300</text>")
+                .contains("thresholds 0.85, 300");
+        assertThat(html.split("class=\"threshold\"", -1)).hasSize(3);
+        assertThat(html).contains("accuracy or latency_ms at each evaluation");
+    }
+
+    @Test
     void badTimesAndAMissingStoreAreUsageErrors() {
         CommandRun reversed = CommandRun.of("backtest", dir.resolve("shop.vigil").toString(), "--store", url,
                 "--from", "2026-01-02", "--to", "2026-01-01");

@@ -43,6 +43,12 @@ class QuickstartTest {
         assertThat(o.firedByRule()).containsKeys("rain/temperature_regime", "rain/season_accuracy_low",
                 "rain/rain_days_caught_drop", "rain/feed_missing", "rain/retrain_needed");
         assertThat(o.resolved()).isPositive();
+        // Every link in the emails leads to the API that ran, including messages that went out as the
+        // quickstart shut down (they once said http://127.0.0.1:-2/..., the port of a closed server).
+        String mail = java.nio.file.Files.readString(dir.resolve("mail.log"));
+        java.util.List<String> links = java.util.regex.Pattern.compile("http://[^\\s\"<>]+").matcher(mail).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertThat(links).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(o.api() + "/api/v1/alerts/"));
         String report = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(report).contains("<svg").contains("season_accuracy_low").doesNotContain("<script src=");
     }

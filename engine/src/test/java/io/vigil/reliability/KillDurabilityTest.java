@@ -98,7 +98,11 @@ class KillDurabilityTest {
                     client.start();
                     clients.add(client);
                 }
-                Thread.sleep(300 + random.nextInt(1200));
+                // The kill lands at a random moment after the first answer of the round (a cold JVM on a
+                // busy machine can take over a second for its first request).
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (acknowledged.size() == before && System.nanoTime() < deadline) Thread.sleep(10);
+                Thread.sleep(200 + random.nextInt(1000));
                 vigil.kill();
                 stop.set(true);
                 for (Thread t : clients) t.join(10_000);
@@ -106,6 +110,8 @@ class KillDurabilityTest {
             }
         }
         Set<String> stored = stored(store);
+        System.out.printf("kill -9 durability (%s): %d kills, %d snapshots acknowledged, %d stored%n",
+                store.url().substring(0, store.url().indexOf(':', 5)), ROUNDS, acknowledged.size(), stored.size());
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored);
         assertThat(lost).as("acknowledged but lost after %d kills (seed %d, %d acknowledged)", ROUNDS, seed,

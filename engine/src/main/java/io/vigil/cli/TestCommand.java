@@ -95,7 +95,7 @@ public final class TestCommand implements Callable<Integer> {
 
     private static TestFile withConfig(TestFile f, Path config) {
         return new TestFile(f.path(), f.rules(), config.toAbsolutePath(), f.interval(), f.start(), f.series(),
-                f.baselines(), f.distributions(), f.tests());
+                f.baselines(), f.distributions(), f.tests(), f.predictions(), f.outcomes());
     }
 
     /** The test files named, directories expanded; null (after a message) when a path does not exist. */

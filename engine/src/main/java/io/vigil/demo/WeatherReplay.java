@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -18,9 +16,11 @@ import java.util.OptionalDouble;
  * <p>The snapshot is stamped D 23:00 UTC: the day's observations are complete, and a daily rule evaluated at
  * midnight UTC sees exactly the snapshots of the days before it, with no sample on a window boundary.
  * It carries D's four inputs as one raw value each (rules pool them with {@code window=30d}; a rolling window
- * inside each snapshot would count every day many times over) and the metrics known on the evening of D:
- * every forecast whose day has come is scored, over the trailing {@value #WINDOW_DAYS} days D−29 … D.
- * Only days inside the replay count, so the windows fill up during the first month.
+ * inside each snapshot would count every day many times over) and the business KPI known on the evening of D,
+ * over the trailing {@value #WINDOW_DAYS} days D−29 … D (only days inside the replay count, so the window fills
+ * up during the first month). Forecast quality is not in the snapshot: each forecast goes out as a
+ * {@linkplain #predictions prediction} and the next evening's weather as its {@linkplain #outcomes outcome}, and
+ * Vigil computes accuracy, recall and calibration from those, as of each evaluation.
  */
 public final class WeatherReplay {
     public static final String MODEL = "rain";
@@ -118,10 +118,9 @@ public final class WeatherReplay {
         snapshot.put("timestamp", stamp(day));
         ArrayNode metrics = snapshot.putArray("metrics");
         int from = Math.max(start, k - WINDOW_DAYS + 1);
-        seasonMetrics(metrics, from, k);
         int forecasts = 0;
         for (int i = from; i <= k; i++) forecasts += forecastRain[i] ? 1 : 0;
-        metric(metrics, "prediction_rate", null, (double) forecasts / (k - from + 1));
+        metric(metrics, "prediction_rate", (double) forecasts / (k - from + 1));
         kpi(metrics, from, k);
         ArrayNode distributions = snapshot.putArray("distributions");
         double[] inputs = RainModel.inputs(days.get(k));
@@ -133,49 +132,27 @@ public final class WeatherReplay {
         return snapshot;
     }
 
-    /** accuracy, precision, recall and samples per season of the scored days (the day forecast, not the day forecasting). */
-    private void seasonMetrics(ArrayNode metrics, int from, int k) {
-        Map<Season, Confusion> bySeason = new EnumMap<>(Season.class);
-        for (int t = from; t <= k; t++) {
-            Season season = Season.of(days.get(t).date());
-            bySeason.put(season, bySeason.getOrDefault(season, Confusion.EMPTY).plus(forecastRain[t - 1], days.get(t).rained()));
-        }
-        bySeason.forEach((season, c) -> {
-            count(metrics, "samples", season, c.total());
-            metric(metrics, "accuracy", season, c.accuracy());
-            metric(metrics, "precision", season, c.precision());
-            metric(metrics, "recall", season, c.recall());
-        });
-    }
-
     /** The KPI {@code rain_days_caught}: share of wet days (≥ 1 mm) that had been forecast; with {@code wet_days}, its sample count. */
     private void kpi(ArrayNode metrics, int from, int k) {
         Confusion wet = Confusion.EMPTY;
         for (int t = from; t <= k; t++) {
             if (days.get(t).precipitation() >= WET_DAY_MM) wet = wet.plus(forecastRain[t - 1], true);
         }
-        count(metrics, "wet_days", null, wet.total());
-        metric(metrics, "rain_days_caught", null, wet.recall());
+        count(metrics, "wet_days", wet.total());
+        metric(metrics, "rain_days_caught", wet.recall());
     }
 
-    private void metric(ArrayNode metrics, String name, Season season, OptionalDouble value) {
-        if (value.isPresent()) metric(metrics, name, season, value.getAsDouble());
+    private void metric(ArrayNode metrics, String name, OptionalDouble value) {
+        if (value.isPresent()) metric(metrics, name, value.getAsDouble());
     }
 
-    private void metric(ArrayNode metrics, String name, Season season, double value) {
-        metric(metrics, name, season).put("value", value);
+    private void metric(ArrayNode metrics, String name, double value) {
+        metrics.addObject().put("name", name).put("value", value);
     }
 
     /** Counts are written as JSON integers, so the file reads as what it is. */
-    private void count(ArrayNode metrics, String name, Season season, int value) {
-        metric(metrics, name, season).put("value", value);
-    }
-
-    private ObjectNode metric(ArrayNode metrics, String name, Season season) {
-        ObjectNode m = metrics.addObject();
-        m.put("name", name);
-        if (season != null) m.putObject("labels").put("season", season.label());
-        return m;
+    private void count(ArrayNode metrics, String name, int value) {
+        metrics.addObject().put("name", name).put("value", value);
     }
 
     private int indexOf(LocalDate date) {

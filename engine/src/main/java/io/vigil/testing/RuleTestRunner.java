@@ -89,7 +89,8 @@ public final class RuleTestRunner {
                     List.of());
         }
         RuleIds ids = new RuleIds(check.rules());
-        TestData data = new TestData(file, ids.models());
+        Config settings = config;
+        TestData data = new TestData(file, ids.models(), m -> settings == null ? null : settings.model(m).kind());
         List<Diagnostic> problems = new ArrayList<>(data.problems());
         problems.addAll(ids.problems(file.tests()));
         if (!problems.isEmpty()) {
@@ -105,7 +106,7 @@ public final class RuleTestRunner {
         StoreSettings mem = StoreSettings.of("jdbc:h2:mem:vigil-test-" + DATABASES.incrementAndGet()).withPoolSize(2);
         try (JdbcMetricStore store = JdbcMetricStore.open(mem)) {
             data.write(store);
-            return new FileResult(file, List.of(), false, null, replay(file, compiled, store, ids,
+            return new FileResult(file, List.of(), false, null, replay(file, compiled, store, config, ids,
                     new ReplayOutbox(store.database().dataSource(), config, check.rules())));
         }
     }
@@ -132,11 +133,11 @@ public final class RuleTestRunner {
         return new FileResult(file, d, false, error, List.of());
     }
 
-    private List<CaseResult> replay(TestFile file, CompiledRuleSet compiled, JdbcMetricStore store, RuleIds ids,
+    private List<CaseResult> replay(TestFile file, CompiledRuleSet compiled, JdbcMetricStore store, Config config, RuleIds ids,
                                     ReplayOutbox outbox) {
         List<ReplayOutbox.Delivery> sent = new ArrayList<>();
         Map<String, TestSnapshot.Failure> failures = new HashMap<>();
-        Replay replay = new Replay(new Evaluator(new StoreOperands(store)), compiled.groups(), file.start(), (r, folds) -> {
+        Replay replay = new Replay(new Evaluator(new StoreOperands(store, config)), compiled.groups(), file.start(), (r, folds) -> {
             for (Evaluator.RuleResult rule : r.rules()) {
                 if (rule.failed()) failures.put(rule.plan().id(), new TestSnapshot.Failure(r.t(), String.join("; ", rule.errors())));
                 else failures.remove(rule.plan().id());

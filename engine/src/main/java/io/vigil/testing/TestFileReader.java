@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class TestFileReader {
     private static final List<String> TOP = List.of("rules", "config", "interval", "start", "series", "baselines",
-            "distributions", "tests");
+            "distributions", "predictions", "outcomes", "tests");
     private static final List<String> SERIES = List.of("metric", "values");
     private static final List<String> TEST = List.of("at", "alerts", "pending", "notifications", "actions");
     private static final List<String> ALERT = List.of("rule", "labels", "state", "value", "tolerance");
@@ -84,8 +84,11 @@ public final class TestFileReader {
         FeatureDataReader features = new FeatureDataReader(yaml);
         var baselines = features.baselines(top.get("baselines"));
         var distributions = features.distributions(top.get("distributions"), end);
+        RecordInputReader records = new RecordInputReader(yaml);
+        var predictions = records.records(top.get("predictions"), "predictions");
+        var outcomes = records.records(top.get("outcomes"), "outcomes");
         return new TestFile(path, rules, config, interval == null ? DEFAULT_INTERVAL : interval,
-                start == null ? Instant.EPOCH : start, series, baselines, distributions, tests);
+                start == null ? Instant.EPOCH : start, series, baselines, distributions, tests, predictions, outcomes);
     }
 
     private List<Path> paths(YamlNode node) {

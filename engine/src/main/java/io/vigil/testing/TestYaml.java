@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * read and carry on, so one run reports every problem.
  */
 final class TestYaml {
-    private static final java.util.regex.Pattern NUMBER =
+    static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
 
     private final Source source;

@@ -79,6 +79,62 @@ class TestCommandTest {
     }
 
     @Test
+    void qualityFunctionsReadTheTestsPredictionsAndOutcomesAsOfEachTime() {
+        CommandRun run = CommandRun.of("test", "src/test/resources/ruletests/quality");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                ok   src/test/resources/ruletests/quality/churn.test.yaml (6 tests)
+                6 passed, 0 failed
+                """);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aBadPredictionOrOutcomeIsReportedAtItsRecordWithTheFieldPath() throws IOException {
+        write("vigil.yaml", "models:\n  churn: { kind: binary, positive_class: churn }\n");
+        write("churn.vigil", "model churn {\n  every 1h\n  rule low { when accuracy(window=1d) < 0.6 }\n}\n");
+        Path test = write("churn.test.yaml", """
+                rules: [churn.vigil]
+                config: vigil.yaml
+                predictions:
+                  - { at: 1h, id: p1, score: 0.9 }
+                  - { at: 1h, id: p2, value: 3.5 }
+                  - { at: 1h, id: p3, score: 1.7 }
+                tests:
+                  - at: 2h
+                    alerts: []
+                """);
+        Path times = write("times.test.yaml", """
+                rules: [churn.vigil]
+                config: vigil.yaml
+                outcomes:
+                  - { at: 2h, id: p1, timestamp: "2026-01-01T00:00:00Z", actual: churn }
+                  - { id: p2, actual: stay }
+                tests:
+                  - at: 2h
+                    alerts: []
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+        CommandRun timesRun = CommandRun.of("test", times.toString());
+
+        String p = test.toString();
+        // the production parser, with the config's kind: a regression field on a binary model is refused
+        assertThat(run.err()).contains(
+                p + ":5:5: error: predictions[1].value: ",
+                p + ":6:5: error: predictions[2].score: a probability is from 0 to 1, found 1.7\n"
+                        + "  - { at: 1h, id: p3, score: 1.7 }\n"
+                        + "    ^\n");
+        assertThat(run.err()).doesNotContain("predictions[0]");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(timesRun.err()).contains(
+                times + ":4:23: error: outcomes[0].timestamp: records in a test give their time as at:",
+                times + ":5:5: error: outcomes[1]: missing key 'at'");
+        assertThat(timesRun.exit()).isEqualTo(2);
+    }
+
+    @Test
     void aFailingTestShowsWhatWasExpectedAndWhatHappened() throws IOException {
         write("shop.vigil", """
                 model shop {

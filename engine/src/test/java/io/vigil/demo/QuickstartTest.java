@@ -36,12 +36,13 @@ class QuickstartTest {
 
         // Dates from examples/quickstart/README.md, worked out from the data in plain Java (ExpectedAlertsTest).
         assertThat(text.toString())
-                .contains("2013-01-28  FIRING   rain/season_accuracy_low{season=winter}")
+                .contains("2013-01-29  FIRING   rain/season_accuracy_low{season=winter}")
+                .contains("2013-07-05  FIRING   rain/rain_recall_low")
                 .contains("2013-04-17  FIRING   rain/feed_missing")
                 .contains("2013-04-21  RESOLVED rain/feed_missing")
                 .contains("2013-06-10  FIRING   rain/retrain_needed");
         assertThat(o.firedByRule()).containsKeys("rain/temperature_regime", "rain/season_accuracy_low",
-                "rain/rain_days_caught_drop", "rain/feed_missing", "rain/retrain_needed");
+                "rain/rain_days_caught_drop", "rain/feed_missing", "rain/retrain_needed", "rain/rain_recall_low");
         assertThat(o.resolved()).isPositive();
         // Every link in the emails leads to the API that ran, including messages that went out as the
         // quickstart shut down (they once said http://127.0.0.1:-2/..., the port of a closed server).

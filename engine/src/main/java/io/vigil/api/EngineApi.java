@@ -22,13 +22,16 @@ public final class EngineApi {
 
     /**
      * @param config the engine's: queries check against the same channels, actions and baselines as the rules, compute
-     *               quality functions with each model's kind, and ingest refuses predictions of another kind
+     *               quality functions with each model's kind, and ingest refuses predictions of another kind;
+     *               null for the defaults
      */
     public static List<RouteGroup> routes(Engine engine, JdbcMetricStore store, Notifier notifier, Config config,
                                           Clock clock, Sessions sessions, List<String> tokens) {
-        ExpressionQuery query = new ExpressionQuery(new RuleCompiler(CompileOptions.defaults()), config.references());
+        ExpressionQuery query = new ExpressionQuery(new RuleCompiler(CompileOptions.defaults()),
+                config == null ? null : config.references());
         StoreOperands operands = new StoreOperands(store, config);
-        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store, model -> config.model(model).kind()),
+        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store,
+                        model -> config == null ? null : config.model(model).kind()),
                 new EngineRoutes(engine, store.database(), notifier::notificationsOf),
                 new QueryRoutes(query, operands, clock, () -> loadedRules(engine))));
         routes.addAll(notifier.routes());

@@ -5,7 +5,7 @@ import io.vigil.ingest.InputFileException;
 import io.vigil.ingest.MetricFileReader;
 import io.vigil.ingest.PredictionFileReader;
 import io.vigil.config.Config;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.RecordConflictException;
 import java.util.function.Function;
 import io.vigil.ingest.SnapshotJson;

@@ -1,7 +1,7 @@
 package io.vigil.config;
 
 import io.vigil.check.References;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

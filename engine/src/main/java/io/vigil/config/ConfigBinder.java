@@ -1,6 +1,6 @@
 package io.vigil.config;
 
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.vigil.server.BodyReader;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.Batch;
 import io.vigil.store.MetricStore;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.RecordConflictException;
 import java.util.List;
 import java.util.function.Function;

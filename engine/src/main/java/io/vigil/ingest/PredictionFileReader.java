@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.vigil.store.Batch;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.Outcome;
 import io.vigil.store.Prediction;
 import java.io.BufferedReader;

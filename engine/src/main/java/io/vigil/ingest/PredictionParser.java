@@ -2,7 +2,7 @@ package io.vigil.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.store.Labels;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.Outcome;
 import io.vigil.store.Prediction;
 import java.time.Instant;

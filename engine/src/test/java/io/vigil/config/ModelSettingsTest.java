@@ -4,7 +4,7 @@ import static io.vigil.config.ConfigFixture.lines;
 import static io.vigil.config.ConfigFixture.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.vigil.server.ApiServer;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.JoinedPredictions;
-import io.vigil.store.ModelKind;
+import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.PredictionQuery;
 import io.vigil.store.StoreSettings;
 import java.net.http.HttpClient;

@@ -3,10 +3,14 @@ package io.vigil.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.stats.FeatureSample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +98,69 @@ final class PredictionReader {
             c.setAutoCommit(autoCommit);
         }
         return frame.build();
+    }
+
+    /**
+     * The {@code features} of the predictions of {@code model} in (from, to] as distributions: the values
+     * of one feature from predictions with the same time and labels pool into one snapshot, numeric
+     * when every value is a number, categorical (numbers as their text) otherwise; null values count as
+     * nulls. {@code feature} null reads every feature.
+     */
+    List<FeatureSnapshot> features(Connection c, String model, String feature, Instant from, Instant to) throws SQLException {
+        Map<Long, Labels> labelsById = new HashMap<>();
+        for (SeriesRegistry.Row row : registry.select(c, new Selector(model, LABELS_SERIES, List.of()))) {
+            labelsById.put(row.id(), row.labels());
+        }
+        if (labelsById.isEmpty()) return List.of();
+        record Key(String feature, long ts, long labelsId) {}
+        Map<Key, List<JsonNode>> values = new java.util.TreeMap<>(java.util.Comparator.comparing(Key::feature)
+                .thenComparingLong(Key::ts).thenComparingLong(Key::labelsId));
+        try (PreparedStatement ps = c.prepareStatement("SELECT ts, labels_id, features FROM predictions"
+                + " WHERE model = ? AND ts > ? AND ts <= ? AND features IS NOT NULL")) {
+            ps.setString(1, model);
+            ps.setLong(2, from.toEpochMilli());
+            ps.setLong(3, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode features;
+                    try {
+                        features = JSON.readTree(rs.getString(3));
+                    } catch (JsonProcessingException e) {
+                        throw new StoreException("stored prediction features are not JSON: " + rs.getString(3), e);
+                    }
+                    for (var e : features.properties()) {
+                        if (feature != null && !feature.equals(e.getKey())) continue;
+                        values.computeIfAbsent(new Key(e.getKey(), rs.getLong(1), rs.getLong(2)), k -> new ArrayList<>())
+                                .add(e.getValue());
+                    }
+                }
+            }
+        }
+        List<FeatureSnapshot> out = new ArrayList<>(values.size());
+        values.forEach((key, nodes) -> out.add(new FeatureSnapshot(model, key.feature(), Instant.ofEpochMilli(key.ts()),
+                sample(nodes), labelsById.getOrDefault(key.labelsId(), Labels.EMPTY))));
+        return out;
+    }
+
+    private static FeatureSample sample(List<JsonNode> nodes) {
+        long nulls = 0;
+        boolean numeric = true;
+        for (JsonNode n : nodes) {
+            if (n.isNull()) nulls++;
+            else if (!n.isNumber()) numeric = false;
+        }
+        if (numeric) {
+            double[] v = new double[nodes.size() - (int) nulls];
+            int i = 0;
+            for (JsonNode n : nodes) if (!n.isNull()) v[i++] = n.doubleValue();
+            return new FeatureSample.Numeric(v, nulls);
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (JsonNode n : nodes) {
+            if (n.isNull()) continue;
+            counts.merge(n.isNumber() ? Outcome.numberText(n.doubleValue()) : n.textValue(), 1L, Long::sum);
+        }
+        return new FeatureSample.Categorical(counts, nulls);
     }
 
     private static Map<String, Double> parseScores(String json) {

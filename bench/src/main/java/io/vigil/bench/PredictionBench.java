@@ -23,10 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Predictions end to end (issue 11).
@@ -103,21 +99,7 @@ public final class PredictionBench {
     }
 
     private static void run(IngestClient client, List<byte[]> bodies, int threads) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            done.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < bodies.size()) client.postRecords(false, bodies.get(i));
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : done) f.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        IngestHttpBench.run(bodies, threads, body -> client.postRecords(false, body));
     }
 
     private static void read(JdbcMetricStore store, String backend, int n) {

@@ -14,11 +14,8 @@ import io.vigil.store.Prediction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,14 +107,8 @@ public final class PredictionFileReader {
                 }
                 if (lineNo % CHUNK == 0) progress.accept(lineNo);
             }
-        } catch (NoSuchFileException e) {
-            throw new InputFileException(file, 0, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputFileException(file, 0, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw new InputFileException(file, lineNo + 1, "not valid UTF-8 text");
         } catch (IOException e) {
-            throw new InputFileException(file, 0, "cannot read: " + e.getMessage());
+            throw InputFileException.reading(file, lineNo + 1, e);
         }
         return lineNo;
     }
@@ -149,14 +140,8 @@ public final class PredictionFileReader {
         } catch (StreamReadException e) {
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
             throw new InputFileException(file, at, "unreadable CSV: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (NoSuchFileException e) {
-            throw new InputFileException(file, 0, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputFileException(file, 0, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw new InputFileException(file, 0, "not valid UTF-8 text");
         } catch (IOException e) {
-            throw new InputFileException(file, 0, "cannot read: " + e.getMessage());
+            throw InputFileException.reading(file, 0, e);
         }
         return line;
     }

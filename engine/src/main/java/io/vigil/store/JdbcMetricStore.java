@@ -39,7 +39,7 @@ public final class JdbcMetricStore implements MetricStore {
         this.dialect = SqlDialect.of(database.vendor());
         this.registry = new SeriesRegistry(dialect);
         this.windows = new WindowEvaluator(dialect, registry);
-        this.predictions = new PredictionReader(registry);
+        this.predictions = new PredictionReader(registry, dialect);
     }
 
     /** Opens the database of {@code settings} (migrating it) and a store that closes it on {@link #close()}. */

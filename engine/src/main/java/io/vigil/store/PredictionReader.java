@@ -30,9 +30,11 @@ final class PredictionReader {
     private static final int FETCH_SIZE = 10_000;
 
     private final SeriesRegistry registry;
+    private final SqlDialect dialect;
 
-    PredictionReader(SeriesRegistry registry) {
+    PredictionReader(SeriesRegistry registry, SqlDialect dialect) {
         this.registry = registry;
+        this.dialect = dialect;
     }
 
     JoinedPredictions read(Connection c, PredictionQuery q) throws SQLException {
@@ -49,6 +51,9 @@ final class PredictionReader {
         // PostgreSQL streams a result set with a fetch size only inside a transaction; otherwise it
         // would buffer a million rows.
         c.setAutoCommit(false);
+        // H2 materialises a result set before returning its first row, on disk beyond MAX_MEMORY_ROWS;
+        // lazy execution streams it instead.
+        if (dialect == SqlDialect.H2) lazy(c, true);
         try {
             try (PreparedStatement ps = c.prepareStatement("SELECT id_hash, ts, labels_id, score, scores, predicted, val"
                     + " FROM predictions WHERE model = ? AND ts > ? AND ts <= ?")) {
@@ -95,6 +100,7 @@ final class PredictionReader {
             }
             c.commit();
         } finally {
+            if (dialect == SqlDialect.H2) lazy(c, false);
             c.setAutoCommit(autoCommit);
         }
         return frame.build();
@@ -161,6 +167,12 @@ final class PredictionReader {
             counts.merge(n.isNumber() ? Outcome.numberText(n.doubleValue()) : n.textValue(), 1L, Long::sum);
         }
         return new FeatureSample.Categorical(counts, nulls);
+    }
+
+    private static void lazy(Connection c, boolean on) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
     }
 
     private static Map<String, Double> parseScores(String json) {

@@ -80,18 +80,26 @@ final class PredictionReader {
                 }
             }
             if (frame.size() == 0) return frame.build();
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.id_hash, o.ts, o.actual_class, o.actual_value"
+            // PostgreSQL joins the window's outcomes in SQL (a hash join). H2 would look every outcome's
+            // prediction up by its key; scanning the model's outcomes known at asOf and keeping those
+            // whose id hash is in the window is cheaper there.
+            String sql = dialect == SqlDialect.H2
+                    ? "SELECT id_hash, ts, actual_class, actual_value FROM outcomes WHERE model = ? AND ts <= ?"
+                    : "SELECT o.id_hash, o.ts, o.actual_class, o.actual_value"
                     + " FROM outcomes o JOIN predictions p ON p.model = o.model AND p.id = o.id"
-                    + " WHERE o.model = ? AND o.ts <= ? AND p.ts > ? AND p.ts <= ?")) {
+                    + " WHERE o.model = ? AND o.ts <= ? AND p.ts > ? AND p.ts <= ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH_SIZE);
                 ps.setString(1, q.model());
                 ps.setLong(2, q.asOf().toEpochMilli());
-                ps.setLong(3, from);
-                ps.setLong(4, to);
+                if (dialect != SqlDialect.H2) {
+                    ps.setLong(3, from);
+                    ps.setLong(4, to);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int i = rows.get(rs.getLong(1));
-                        if (i < 0) continue; // its prediction's labels were not selected
+                        if (i < 0) continue; // its prediction is outside the window or its labels were not selected
                         double actual = rs.getDouble(4);
                         if (rs.wasNull()) actual = Double.NaN;
                         frame.outcome(i, rs.getLong(2), rs.getString(3), actual);

@@ -114,7 +114,9 @@ public final class PredictionBench {
         int window = 0;
         int reference = 0;
         int labelled = 0;
+        CpuClock cpu = null;
         for (int r = 0; r < rounds; r++) {
+            if (r == 1) cpu = CpuClock.start(); // rounds 2.. are warm
             System.gc();
             long t = System.nanoTime();
             JoinedPredictions w = store.predictions(PredictionQuery.of("bench", end.minus(Duration.ofDays(7)), end, end));
@@ -125,6 +127,8 @@ public final class PredictionBench {
             reference = ref.predictions();
             labelled = w.labelled() + ref.labelled();
         }
+        System.out.println(cpu.report(backend + " warm rounds (window + reference each)", (long) (rounds - 1) * (window + reference),
+                "predictions"));
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);

@@ -12,7 +12,7 @@ out="bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
 } | tee "$out"
 mvn -B -q -DskipTests package >/dev/null || { echo "build failed" >&2; exit 2; }
 for run in check-1000.sh check-bench.sh kiebase.sh stats-vs-scipy.sh drift-wide.sh "ingest-http.sh both 300000 4" \
-           "engine-round.sh h2" "engine-round.sh postgresql" rule-tests.sh backtest.sh; do
+           "engine-round.sh h2" "engine-round.sh postgresql" rule-tests.sh backtest.sh diff.sh; do
   read -r script args <<<"$run"
   if [ ! -x "bench/$script" ]; then
     echo "== $run: not present" | tee -a "$out"

@@ -97,6 +97,11 @@ public final class Approvals {
 
     /** Expires every run whose wait is over; a dispatcher chore. Returns how many expired. */
     public int expire(Instant now) {
+        return expire(now, true);
+    }
+
+    /** @param log whether each expiry is logged (a replay reports them its own way) */
+    public int expire(Instant now, boolean log) {
         int expired = 0;
         for (Request r : list("waiting")) {
             if (now.isBefore(r.expiresAt())) continue;
@@ -108,7 +113,7 @@ public final class Approvals {
                         update(c, "UPDATE deliveries SET state = 'expired', finished_at = ?, result = ? WHERE id = ?",
                                 now.toEpochMilli(), "nobody approved it before " + r.expiresAt(), r.id());
                         expired++;
-                        LOG.warn("action {} for {}/{} (approval {}) expired unapproved at {}", r.action(), r.model(),
+                        if (log) LOG.warn("action {} for {}/{} (approval {}) expired unapproved at {}", r.action(), r.model(),
                                 r.rule(), r.id(), r.expiresAt());
                     }
                     c.commit();

@@ -25,6 +25,11 @@ public sealed interface Expr {
     /** One label matcher of a selector. */
     record Matcher(Name label, LabelMatcher.Op op, StringLit value, Span span) {}
 
+    /** {@code {segment="EU", version=~"3\\..*"}}: label matchers without a metric, legal only as the value of {@code labels=}. */
+    record LabelSet(List<Matcher> matchers, Span span) implements Expr {
+        public LabelSet { matchers = List.copyOf(matchers); }
+    }
+
     /** A function call; {@code by} is the grouping after an aggregation call, or null. */
     record Call(Name function, List<Arg> args, Grouping by, Span span) implements Expr {
         public Call { args = List.copyOf(args); }
@@ -39,6 +44,17 @@ public sealed interface Expr {
             return args.stream().filter(a -> a.name() == null).toList();
         }
     }
+
+    /** {@code ["a", "b"]}: a list of strings, valid only as the value of an argument that takes one ({@code feature=}). */
+    record StringList(List<StringLit> items, Span span) implements Expr {
+        public StringList { items = List.copyOf(items); }
+    }
+
+    /**
+     * The value of {@code name=~"regex"}: a fully anchored regex, valid only for an argument that
+     * takes one ({@code feature=}); {@code span} covers {@code =~"regex"}.
+     */
+    record Regex(StringLit pattern, Span span) implements Expr {}
 
     /** A call argument; {@code name} is null for a positional one. */
     record Arg(Name name, Expr value, Span span) {}

@@ -253,7 +253,7 @@ public final class RuleParser {
         Span first = span(ctx.addExpr());
         for (CmpTailContext tail : ctx.cmpTail()) {
             if (tail instanceof CompareTailContext t) {
-                left = binary(comparison(t.cmpOp()), left, addExpr(t.addExpr()), t.matching(),
+                left = binary(comparison(t.cmpOp().start), left, addExpr(t.addExpr()), t.matching(),
                         t.cmpOp().getStart(), first.to(span(t)));
             } else {
                 BetweenTailContext t = (BetweenTailContext) tail;
@@ -300,7 +300,11 @@ public final class RuleParser {
         return left;
     }
 
-    private static Expr.BinaryOp binaryOp(Token op) {
+    // The three operator mappings below fail on a token they do not know: that is the grammar and
+    // this class disagreeing (a bug), never user input, and a silent default would evaluate the wrong
+    // operator.
+
+    static Expr.BinaryOp binaryOp(Token op) {
         return switch (op.getType()) {
             case VigilLexer.OR -> Expr.BinaryOp.OR;
             case VigilLexer.AND -> Expr.BinaryOp.AND;
@@ -308,7 +312,8 @@ public final class RuleParser {
             case VigilLexer.PLUS -> Expr.BinaryOp.ADD;
             case VigilLexer.MINUS -> Expr.BinaryOp.SUB;
             case VigilLexer.STAR -> Expr.BinaryOp.MUL;
-            default -> Expr.BinaryOp.DIV;
+            case VigilLexer.SLASH -> Expr.BinaryOp.DIV;
+            default -> throw unknownOperator("binary operator", op);
         };
     }
 
@@ -338,14 +343,33 @@ public final class RuleParser {
     }
 
     private Expr.Selector selector(NameContext metric, List<MatcherContext> matchers, Span s) {
-        return new Expr.Selector(name(metric), matchers.stream().map(m -> new Expr.Matcher(
-                labelName(m.labelName()), matchOp(m.matchOp()), string(m.string()), span(m))).toList(), s);
+        return new Expr.Selector(name(metric), matchers(matchers), s);
+    }
+
+    private List<Expr.Matcher> matchers(List<MatcherContext> matchers) {
+        return matchers.stream().map(m -> new Expr.Matcher(
+                labelName(m.labelName()), matchOp(m.matchOp().start), string(m.string()), span(m))).toList();
     }
 
     private Expr.Arg arg(ArgContext ctx) {
         Name n = ctx.name() == null ? null : name(ctx.name());
-        Expr value = ctx.STAR() != null ? new Expr.Wildcard(span(ctx.STAR().getSymbol())) : expr(ctx.expr());
+        Expr value;
+        if (ctx.RE_MATCH() != null) {
+            value = new Expr.Regex(string(ctx.string()), span(ctx.RE_MATCH().getSymbol()).to(span(ctx.string())));
+        } else if (ctx.stringList() != null) {
+            value = new Expr.StringList(ctx.stringList().string().stream().map(this::string).toList(), span(ctx.stringList()));
+        } else if (ctx.STAR() != null) {
+            value = new Expr.Wildcard(span(ctx.STAR().getSymbol()));
+        } else if (ctx.labelSet() != null) {
+            value = labelSet(ctx.labelSet());
+        } else {
+            value = expr(ctx.expr());
+        }
         return new Expr.Arg(n, value, span(ctx));
+    }
+
+    private Expr.LabelSet labelSet(LabelSetContext ctx) {
+        return new Expr.LabelSet(matchers(ctx.matcher()), span(ctx));
     }
 
     private Expr binary(Expr.BinaryOp op, Expr left, Expr right, MatchingContext m, Token opToken, Span whole) {
@@ -357,20 +381,31 @@ public final class RuleParser {
         return new Expr.Matching(m.ON() != null, m.labelName().stream().map(this::labelName).toList(), span(m));
     }
 
-    private static Expr.BinaryOp comparison(CmpOpContext op) {
-        if (op.LT() != null) return Expr.BinaryOp.LT;
-        if (op.LE() != null) return Expr.BinaryOp.LE;
-        if (op.GT() != null) return Expr.BinaryOp.GT;
-        if (op.GE() != null) return Expr.BinaryOp.GE;
-        if (op.EQEQ() != null) return Expr.BinaryOp.EQ;
-        return Expr.BinaryOp.NE;
+    static Expr.BinaryOp comparison(Token op) {
+        return switch (op.getType()) {
+            case VigilLexer.LT -> Expr.BinaryOp.LT;
+            case VigilLexer.LE -> Expr.BinaryOp.LE;
+            case VigilLexer.GT -> Expr.BinaryOp.GT;
+            case VigilLexer.GE -> Expr.BinaryOp.GE;
+            case VigilLexer.EQEQ -> Expr.BinaryOp.EQ;
+            case VigilLexer.NE -> Expr.BinaryOp.NE;
+            default -> throw unknownOperator("comparison", op);
+        };
     }
 
-    private static LabelMatcher.Op matchOp(MatchOpContext op) {
-        if (op.ASSIGN() != null) return LabelMatcher.Op.EQ;
-        if (op.NE() != null) return LabelMatcher.Op.NE;
-        if (op.RE_MATCH() != null) return LabelMatcher.Op.RE;
-        return LabelMatcher.Op.NRE;
+    static LabelMatcher.Op matchOp(Token op) {
+        return switch (op.getType()) {
+            case VigilLexer.ASSIGN -> LabelMatcher.Op.EQ;
+            case VigilLexer.NE -> LabelMatcher.Op.NE;
+            case VigilLexer.RE_MATCH -> LabelMatcher.Op.RE;
+            case VigilLexer.RE_NOMATCH -> LabelMatcher.Op.NRE;
+            default -> throw unknownOperator("label matcher", op);
+        };
+    }
+
+    private static IllegalStateException unknownOperator(String what, Token op) {
+        return new IllegalStateException("RuleParser has no " + what + " for token '" + op.getText() + "' ("
+                + VigilLexer.VOCABULARY.getSymbolicName(op.getType()) + "): the grammar and RuleParser disagree");
     }
 
     // ---- leaves ----

@@ -192,7 +192,7 @@ public final class Checker {
         if (baseline == null && references != null) baseline = references.modelBaselines().get(model);
         if (when != null) {
             ExprChecker.Context ctx = new ExprChecker.Context(model, schedule instanceof Schedule.Cron,
-                    baselineKnown, references != null);
+                    baselineKnown, references != null, references == null ? null : references.modelKinds().get(model));
             Type t = new ExprChecker(ctx, diagnostics).check(when.condition());
             if (t == Type.DURATION || t == Type.STRING) {
                 diagnostics.add(Diagnostic.error(when.condition().span(), Messages.whenType(t)));

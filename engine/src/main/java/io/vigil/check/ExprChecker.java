@@ -4,7 +4,10 @@ import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Expr;
 import io.vigil.ast.StringLit;
 import io.vigil.label.LabelMatcher;
+import io.vigil.stats.quality.ModelKind;
+import io.vigil.stats.quality.QualityFunction;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
 final class ExprChecker {
 
     /** What the checker needs to know about the rule around the expression. */
-    record Context(String model, boolean cronSchedule, boolean baselineKnown, boolean configKnown) {}
+    record Context(String model, boolean cronSchedule, boolean baselineKnown, boolean configKnown, ModelKind modelKind) {}
 
     private final Context context;
     private final List<Diagnostic> out;
@@ -36,9 +39,17 @@ final class ExprChecker {
             error(e, Messages.WILDCARD_ONLY_FEATURE);
             return Type.SERIES;
         }
-        if (e instanceof Expr.Selector s) {
-            checkMatchers(s);
+        if (e instanceof Expr.StringList || e instanceof Expr.Regex) {
+            error(e, Messages.LIST_OR_REGEX_ONLY_FEATURE);
             return Type.SERIES;
+        }
+        if (e instanceof Expr.Selector s) {
+            checkMatchers(s.matchers());
+            return Type.SERIES;
+        }
+        if (e instanceof Expr.LabelSet l) {
+            error(l, Messages.LABEL_SET_ONLY_LABELS);
+            return Type.STRING;
         }
         if (e instanceof Expr.Call c) return call(c);
         if (e instanceof Expr.Unary u) return unary(u);
@@ -46,8 +57,8 @@ final class ExprChecker {
         return between((Expr.Between) e);
     }
 
-    private void checkMatchers(Expr.Selector s) {
-        for (Expr.Matcher m : s.matchers()) {
+    private void checkMatchers(List<Expr.Matcher> matchers) {
+        for (Expr.Matcher m : matchers) {
             if (m.op() == LabelMatcher.Op.RE || m.op() == LabelMatcher.Op.NRE) checkRegex(m.value());
         }
     }
@@ -78,6 +89,9 @@ final class ExprChecker {
         }
         switch (f.kind()) {
             case WINDOW, AGGREGATION -> positional(c, f);
+            case ELEMENTWISE -> {
+                return elementwise(c, f);
+            }
             case STATISTIC -> statistic(c, f.statistic());
             case BASELINE_WINDOW -> {
                 error(c, Messages.PRIOR_ONLY_BASELINE);
@@ -106,7 +120,7 @@ final class ExprChecker {
             Expr arg = c.args().get(i).value();
             Type want = f.params().get(i);
             if (f.kind() == FunctionKind.WINDOW && want == Type.SERIES) {
-                if (arg instanceof Expr.Selector s) checkMatchers(s);
+                if (arg instanceof Expr.Selector s) checkMatchers(s.matchers());
                 else {
                     check(arg);
                     error(arg, Messages.needsSelector(fn));
@@ -114,12 +128,47 @@ final class ExprChecker {
                 continue;
             }
             Type got = check(arg);
+            if (arg instanceof Expr.StringList || arg instanceof Expr.Regex) continue; // reported by check(arg)
             if (got != want) {
                 error(arg, Messages.expected(want.describe(), fn, got));
             } else if (fn.equals("quantile") && arg instanceof Expr.Number n && (n.value() < 0 || n.value() > 1)) {
                 error(arg, Messages.quantileRange(n.value()));
             }
         }
+    }
+
+    /** {@code abs(e)}, {@code clamp_min(e, x)}: the result has the type of {@code e}, a number or a series set. */
+    private Type elementwise(Expr.Call c, Functions.Function f) {
+        String fn = f.name();
+        boolean named = false;
+        for (Expr.Arg a : c.args()) {
+            if (a.name() != null) {
+                error(a.name(), Messages.noNamedArgs(fn));
+                named = true;
+            }
+        }
+        if (named) return Type.SERIES;
+        if (c.args().size() != f.params().size()) {
+            error(c, Messages.arity(fn, f.params().size(), c.args().size(), Messages.signature(fn)));
+            c.args().forEach(a -> check(a.value()));
+            return Type.SERIES;
+        }
+        Expr subject = c.args().get(0).value();
+        Type t = check(subject);
+        if (!numeric(t)) {
+            if (!(subject instanceof Expr.StringList || subject instanceof Expr.Regex)) {
+                error(subject, Messages.expected("a number or a series set", fn, t));
+            }
+            t = Type.SERIES;
+        }
+        if (c.args().size() > 1) {
+            Expr bound = c.args().get(1).value();
+            Type b = check(bound);
+            if (b != Type.SCALAR && !(bound instanceof Expr.StringList || bound instanceof Expr.Regex)) {
+                error(bound, Messages.expected(Type.SCALAR.describe(), fn, b));
+            }
+        }
+        return t;
     }
 
     private void statistic(Expr.Call c, StatisticFunction stat) {
@@ -132,6 +181,11 @@ final class ExprChecker {
                 return;
             }
             NamedArg arg = NamedArg.byText(a.name().text());
+            if (arg == NamedArg.BOUND && !stat.accepts(arg) && stat.family() == StatisticFamily.MODEL_QUALITY) {
+                error(a.name(), Messages.boundRefused(fn, StatisticRegistry.all().stream()
+                        .filter(x -> x.accepts(NamedArg.BOUND)).map(StatisticFunction::name).toList()));
+                continue;
+            }
             if (arg == null || !stat.accepts(arg)) {
                 error(a.name(), Messages.unknownArg(stat, a.name().text()));
                 continue;
@@ -142,11 +196,7 @@ final class ExprChecker {
             }
             Expr v = a.value();
             switch (arg) {
-                case FEATURE -> {
-                    if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
-                        error(v, fn + "'s feature must be a string such as \"income\" or *");
-                    }
-                }
+                case FEATURE -> feature(fn, v);
                 case BASELINE -> {
                     if (v instanceof Expr.Call p && p.function().text().equals("prior")) {
                         if (p.args().size() != 1 || p.args().get(0).name() != null
@@ -160,8 +210,10 @@ final class ExprChecker {
                 case WINDOW -> {
                     if (!(v instanceof Expr.DurationExpr)) error(v, fn + "'s window must be a duration such as 1d");
                 }
+                default -> qualityArg(stat, arg, v);
             }
         }
+        if (stat.family() == StatisticFamily.MODEL_QUALITY) qualityCall(c, stat, seen);
         for (NamedArg r : NamedArg.values()) {
             if (stat.required().contains(r) && !seen.contains(r)) error(c, Messages.missingArg(fn, r));
         }
@@ -172,6 +224,74 @@ final class ExprChecker {
                 && context.configKnown()) {
             error(c, Messages.missingBaseline(fn, context.model()));
         }
+    }
+
+    private void feature(String fn, Expr v) {
+        if (v instanceof Expr.Regex r) {
+            checkRegex(r.pattern());
+        } else if (v instanceof Expr.StringList list) {
+            if (list.items().isEmpty()) error(list, Messages.emptyFeatureList(fn));
+            Set<String> names = new HashSet<>();
+            for (StringLit item : list.items()) {
+                if (!names.add(item.value())) out.add(Diagnostic.error(item.span(), Messages.featureListedTwice(item.value())));
+            }
+        } else if (!(v instanceof Expr.Str || v instanceof Expr.Wildcard)) {
+            error(v, Messages.featureValue(fn));
+        }
+    }
+
+    /** The value of one of the model-quality functions' own arguments (predictions.md §3). */
+    private void qualityArg(StatisticFunction stat, NamedArg arg, Expr v) {
+        String fn = stat.name();
+        switch (arg) {
+            case DELAY -> {
+                if (!(v instanceof Expr.DurationExpr)) error(v, Messages.argValue(fn, arg, "a duration"));
+            }
+            case LABELS -> {
+                if (v instanceof Expr.LabelSet l) checkMatchers(l.matchers());
+                else error(v, Messages.argValue(fn, arg, "label matchers in braces"));
+            }
+            case CLASS -> {
+                if (!(v instanceof Expr.Str)) error(v, Messages.argValue(fn, arg, "a string"));
+            }
+            case THRESHOLD, CONFIDENCE, Q -> {
+                boolean open = arg == NamedArg.CONFIDENCE;
+                if (!(v instanceof Expr.Number n)) error(v, Messages.argValue(fn, arg, "a number"));
+                else if (open ? !(n.value() > 0 && n.value() < 1) : !(n.value() >= 0 && n.value() <= 1)) {
+                    error(v, Messages.argRange(fn, arg, open ? "between 0 and 1 (exclusive)" : "between 0 and 1", n.value()));
+                }
+            }
+            case BOUND -> {
+                if (!(word(v, "lower") || word(v, "upper"))) error(v, Messages.argValue(fn, arg, "lower or upper"));
+            }
+            case CALIBRATE -> {
+                if (!(word(v, "true") || word(v, "false"))) error(v, Messages.argValue(fn, arg, "true or false"));
+            }
+            case REFERENCE -> {
+                if (!(v instanceof Expr.Call p && p.function().text().equals("prior") && p.args().size() == 1
+                        && p.args().get(0).name() == null && p.args().get(0).value() instanceof Expr.DurationExpr d
+                        && !d.duration().value().isZero())) {
+                    error(v, Messages.argValue(fn, arg, "prior(<duration>) such as prior(28d)"));
+                }
+            }
+            default -> throw new IllegalStateException(arg + " has no check");
+        }
+    }
+
+    /** What a model-quality call needs from the model: the function applies to its kind, class= for multiclass. */
+    private void qualityCall(Expr.Call c, StatisticFunction stat, Set<NamedArg> seen) {
+        if (context.modelKind() == null) return;
+        QualityFunction f = QualityFunction.byLanguageName(stat.name());
+        if (!f.kinds().contains(context.modelKind())) {
+            error(c.function(), Messages.wrongModelKind(stat.name(), context.model(), context.modelKind(), f.kinds()));
+        } else if (f.perClass() && context.modelKind() == ModelKind.MULTICLASS && !seen.contains(NamedArg.CLASS)) {
+            error(c, Messages.classRequired(stat.name(), context.model()));
+        }
+    }
+
+    /** A bare word such as {@code lower}, which the grammar reads as a selector without matchers. */
+    private static boolean word(Expr v, String w) {
+        return v instanceof Expr.Selector s && s.matchers().isEmpty() && s.metric().text().equals(w);
     }
 
     private Type unary(Expr.Unary u) {

@@ -9,7 +9,13 @@ public final class ExprTypes {
     public static Type typeOf(Expr e) {
         if (e instanceof Expr.Number) return Type.SCALAR;
         if (e instanceof Expr.DurationExpr) return Type.DURATION;
-        if (e instanceof Expr.Str || e instanceof Expr.Wildcard) return Type.STRING;
+        if (e instanceof Expr.Str || e instanceof Expr.Wildcard || e instanceof Expr.StringList || e instanceof Expr.Regex
+                || e instanceof Expr.LabelSet) {
+            return Type.STRING;
+        }
+        if (e instanceof Expr.Call c && ElementFunction.byText(c.function().text()) != null && !c.args().isEmpty()) {
+            return typeOf(c.args().get(0).value());
+        }
         if (e instanceof Expr.Selector || e instanceof Expr.Call) return Type.SERIES;
         if (e instanceof Expr.Unary u) return u.op() == Expr.UnaryOp.NOT ? Type.BOOL : typeOf(u.operand());
         if (e instanceof Expr.Binary b) {

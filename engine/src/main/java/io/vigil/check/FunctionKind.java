@@ -6,6 +6,8 @@ public enum FunctionKind {
     WINDOW,
     /** A statistic of {@link StatisticRegistry}, with named arguments: {@code psi(feature="x")}. */
     STATISTIC,
+    /** A function of each element's value, keeping labels: {@code abs(e)}, {@code clamp_min(e, 0)} ({@link ElementFunction}). */
+    ELEMENTWISE,
     /** Aggregation across series of an expression: {@code count_of(e) by (l)}. */
     AGGREGATION,
     /** {@code prior(d)}: only valid as the value of a distribution function's {@code baseline=}. */

@@ -33,6 +33,11 @@ public final class Functions {
             add(n, FunctionKind.AGGREGATION, Type.SERIES);
         }
         add("prior", FunctionKind.BASELINE_WINDOW, Type.DURATION);
+        // SERIES stands for "a number or a series set" here: the result has the argument's type.
+        for (ElementFunction f : ElementFunction.values()) {
+            if (f.takesBound()) add(f.text(), FunctionKind.ELEMENTWISE, Type.SERIES, Type.SCALAR);
+            else add(f.text(), FunctionKind.ELEMENTWISE, Type.SERIES);
+        }
     }
 
     private Functions() {}

@@ -1,6 +1,7 @@
 package io.vigil.check;
 
 import io.vigil.ast.Suggestions;
+import io.vigil.stats.quality.ModelKind;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +25,11 @@ final class Messages {
             case "last" -> "last(selector)";
             case "max_of", "min_of", "avg_of", "sum_of", "count_of" -> fn + "(expression) [by (label, ...)]";
             case "prior" -> "prior(duration)";
-            default -> fn + "(selector, duration)";
+            default -> {
+                ElementFunction f = ElementFunction.byText(fn);
+                if (f == null) yield fn + "(selector, duration)";
+                yield f.takesBound() ? fn + "(expression, number)" : fn + "(expression)";
+            }
         };
     }
 
@@ -55,6 +60,19 @@ final class Messages {
         return "argument '" + arg + "' given twice";
     }
 
+    static String featureValue(String fn) {
+        return fn + "'s feature must be a string such as \"income\", a list such as [\"a\", \"b\"], "
+                + "a regex such as =~\"temp_.*\", or *";
+    }
+
+    static String emptyFeatureList(String fn) {
+        return fn + "'s feature list is empty: name at least one feature";
+    }
+
+    static String featureListedTwice(String feature) {
+        return "feature \"" + feature + "\" is listed twice";
+    }
+
     static String missingArg(String fn, NamedArg arg) {
         return fn + " needs " + arg.usage().replace(" | ", " or ");
     }
@@ -68,9 +86,34 @@ final class Messages {
         return fn + " needs window=<duration> in a cron rule (there is no interval to default to)";
     }
 
+    static String boundRefused(String fn, List<String> bounded) {
+        return fn + " has no confidence interval, so no bound=; these have one: " + String.join(", ", bounded);
+    }
+
+    static String argValue(String fn, NamedArg arg, String expected) {
+        return fn + "'s " + arg.text() + " must be " + expected + ": " + arg.usage().replace(" | ", " or ");
+    }
+
+    static String argRange(String fn, NamedArg arg, String range, double got) {
+        return fn + "'s " + arg.text() + " must be " + range + ", got " + Durations.formatNumber(got);
+    }
+
+    static String wrongModelKind(String fn, String model, ModelKind kind, Collection<ModelKind> kinds) {
+        return fn + " does not apply to model " + model + ", a " + kind.yamlName() + " model (models." + model
+                + ".kind); it applies to " + kinds.stream().map(ModelKind::yamlName).sorted().collect(Collectors.joining(", "))
+                + " models";
+    }
+
+    static String classRequired(String fn, String model) {
+        return fn + " needs class=\"...\" for model " + model + ", a multiclass model: which class is positive?";
+    }
+
+    static final String LABEL_SET_ONLY_LABELS = "a label set {...} is only allowed as labels={...} of a model-quality function";
     static final String WILDCARD_ONLY_FEATURE = "'*' is only allowed as feature=*";
-    static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function";
-    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...)";
+    static final String LIST_OR_REGEX_ONLY_FEATURE =
+            "a list [\"a\", \"b\"] or a regex =~\"...\" is only allowed as the feature= of a distribution function";
+    static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function or reference=prior(d) of an estimate";
+    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...) or a model-quality function such as accuracy(...)";
 
     static String negate(Type t) {
         return "unary '-' needs a number or a series set, got " + t.describe();
@@ -196,9 +239,28 @@ final class Messages {
                 + " is always true or always false";
     }
 
+    private static final String CANNOT_NOTIFY = "' can never notify or trigger: neither it nor its model block has "
+            + "'notify' or 'trigger' (its alerts are still recorded)";
+
     static String cannotNotify(String rule) {
-        return "rule '" + rule + "' can never notify or trigger: neither it nor its model block has 'notify' "
-                + "or 'trigger' (its alerts are still recorded)";
+        return "rule '" + rule + CANNOT_NOTIFY;
+    }
+
+    static boolean isCannotNotify(String message) {
+        return message.startsWith("rule '") && message.endsWith(CANNOT_NOTIFY);
+    }
+
+    static String cannotNotifyRule(String message) {
+        return message.substring("rule '".length(), message.length() - CANNOT_NOTIFY.length());
+    }
+
+    /** One warning for several rules: named up to {@code named} of them, else the first and a count. */
+    static String cannotNotify(java.util.List<String> rules, int named) {
+        String which = rules.size() <= named
+                ? "rules " + String.join(", ", rules.stream().map(r -> "'" + r + "'").toList())
+                : "rule '" + rules.get(0) + "' and " + (rules.size() - 1) + " other rules";
+        return which + " can never notify or trigger: neither they nor their model blocks have 'notify' or "
+                + "'trigger' (their alerts are still recorded)" + (rules.size() <= named ? "" : "; --verbose lists each");
     }
 
     static String templateError(String detail) {

@@ -15,7 +15,15 @@ public enum StatisticFamily {
      * {@code runtime.StoreOperands} with {@code stats.DriftCalculator} under {@code stats.Statistic}
      * of the same name. One element per feature, labelled {@code feature}.
      */
-    FEATURE_DISTRIBUTION(EnumSet.of(NamedArg.FEATURE, NamedArg.BASELINE, NamedArg.WINDOW), EnumSet.of(NamedArg.FEATURE));
+    FEATURE_DISTRIBUTION(EnumSet.of(NamedArg.FEATURE, NamedArg.BASELINE, NamedArg.WINDOW), EnumSet.of(NamedArg.FEATURE)),
+    /**
+     * Model quality from predictions joined with the outcomes known at T (predictions.md §3, §4):
+     * planned as {@code Operand.Quality}, computed by {@code runtime.QualityOperands} with
+     * {@code stats.quality.QualityMetrics} under {@code stats.quality.QualityFunction} of the same name.
+     * One element per combination of the {@code by} labels. Each entry adds the arguments its
+     * {@code QualityFunction} accepts ({@code class=}, {@code bound=}, {@code reference=}, …).
+     */
+    MODEL_QUALITY(EnumSet.of(NamedArg.WINDOW, NamedArg.DELAY, NamedArg.LABELS), EnumSet.noneOf(NamedArg.class));
 
     private final Set<NamedArg> args;
     private final Set<NamedArg> required;

@@ -13,7 +13,13 @@ public enum StatisticKind {
     /** The score of a test chosen at run time: a p-value or a distance depending on the data. */
     SCORE("score"),
     /** A plain quantity of the data, in its own unit (a mean). */
-    QUANTITY("quantity");
+    QUANTITY("quantity"),
+    /** A model-quality metric where higher is better (F1, AUC, R²). */
+    QUALITY("quality"),
+    /** A model's error, lower is better (log loss, MAE, …; bias is signed). */
+    ERROR("error"),
+    /** A number of predictions. */
+    COUNT("count");
 
     private final String text;
 

@@ -7,6 +7,12 @@ import static io.vigil.check.StatisticKind.P_VALUE;
 import static io.vigil.check.StatisticKind.QUANTITY;
 import static io.vigil.check.StatisticKind.SCORE;
 import static io.vigil.check.StatisticKind.SHARE;
+import static io.vigil.check.StatisticKind.COUNT;
+import static io.vigil.check.StatisticKind.ERROR;
+import static io.vigil.check.StatisticKind.QUALITY;
+
+import io.vigil.stats.quality.ModelKind;
+import io.vigil.stats.quality.QualityFunction;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -39,7 +45,33 @@ public final class StatisticRegistry {
             drift("null_rate", SHARE).inUnitInterval().withoutBaseline(),
             drift("mean", QUANTITY).withoutBaseline(),
             drift("unseen_rate", SHARE).inUnitInterval(),
-            drift("out_of_range_rate", SHARE).inUnitInterval());
+            drift("out_of_range_rate", SHARE).inUnitInterval(),
+            quality(QualityFunction.ACCURACY, SHARE).inUnitInterval(),
+            quality(QualityFunction.PRECISION, SHARE).inUnitInterval(),
+            quality(QualityFunction.RECALL, SHARE).inUnitInterval(),
+            quality(QualityFunction.F1, QUALITY).inUnitInterval(),
+            quality(QualityFunction.FPR, SHARE).inUnitInterval(),
+            quality(QualityFunction.SPECIFICITY, SHARE).inUnitInterval(),
+            quality(QualityFunction.AUC, QUALITY).inUnitInterval(),
+            quality(QualityFunction.LOG_LOSS, ERROR),
+            quality(QualityFunction.BRIER, ERROR).inUnitInterval(),
+            quality(QualityFunction.CALIBRATION_ERROR, ERROR).inUnitInterval(),
+            quality(QualityFunction.MAE, ERROR),
+            quality(QualityFunction.RMSE, ERROR),
+            quality(QualityFunction.MAPE, ERROR),
+            quality(QualityFunction.BIAS, ERROR),
+            quality(QualityFunction.R2, QUALITY),
+            quality(QualityFunction.PREDICTIONS, COUNT),
+            quality(QualityFunction.LABELLED, COUNT),
+            quality(QualityFunction.LABEL_COVERAGE, SHARE).inUnitInterval(),
+            quality(QualityFunction.LABEL_DELAY, QUANTITY),
+            quality(QualityFunction.POSITIVE_RATE, SHARE).inUnitInterval(),
+            quality(QualityFunction.ACTUAL_RATE, SHARE).inUnitInterval(),
+            quality(QualityFunction.ESTIMATED_ACCURACY, QUALITY).inUnitInterval(),
+            quality(QualityFunction.ESTIMATED_PRECISION, QUALITY).inUnitInterval(),
+            quality(QualityFunction.ESTIMATED_RECALL, QUALITY).inUnitInterval(),
+            quality(QualityFunction.ESTIMATED_F1, QUALITY).inUnitInterval(),
+            quality(QualityFunction.ESTIMATED_AUC, QUALITY).inUnitInterval());
 
     private static final Map<String, StatisticFunction> BY_NAME;
 
@@ -55,6 +87,21 @@ public final class StatisticRegistry {
 
     private static StatisticFunction drift(String name, StatisticKind kind) {
         return StatisticFunction.of(name, FEATURE_DISTRIBUTION, kind);
+    }
+
+    /**
+     * A model-quality entry: its family's arguments plus those its {@link QualityFunction} says it takes
+     * (so stats.quality stays the one place that knows, e.g., which functions have an interval).
+     */
+    private static StatisticFunction quality(QualityFunction f, StatisticKind kind) {
+        StatisticFunction e = StatisticFunction.of(f.languageName(), StatisticFamily.MODEL_QUALITY, kind)
+                .withoutBaseline().withGrouping();
+        if (f.perClass()) e = e.plus(NamedArg.CLASS);
+        if (f.usesPredictedClass() && f.kinds().contains(ModelKind.BINARY)) e = e.plus(NamedArg.THRESHOLD);
+        if (f.bound() != QualityFunction.Bound.NONE) e = e.plus(NamedArg.BOUND, NamedArg.CONFIDENCE);
+        if (f.takesQuantile()) e = e.plus(NamedArg.Q);
+        if (f.estimated()) e = e.plus(NamedArg.REFERENCE, NamedArg.CALIBRATE);
+        return e;
     }
 
     /** The statistic function called {@code name}, or null. */

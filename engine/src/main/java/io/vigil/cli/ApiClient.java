@@ -21,7 +21,17 @@ final class ApiClient {
     /** A refusal (the server's message, with the field path when it named one) or an unreachable server. */
     static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
-        Failure(String message) { super(message); }
+        private final transient JsonNode body;
+
+        Failure(String message) { this(message, null); }
+
+        Failure(String message, JsonNode body) {
+            super(message);
+            this.body = body;
+        }
+
+        /** The refusal's JSON body, or null (unreachable, or not JSON). */
+        JsonNode body() { return body; }
     }
 
     ApiClient(URI base, String token) {
@@ -72,7 +82,7 @@ final class ApiClient {
         if (r.statusCode() / 100 != 2) {
             String error = body == null ? r.body() : body.path("error").asText(r.body());
             String path = body == null ? "" : body.path("path").asText("");
-            throw new Failure("HTTP " + r.statusCode() + ": " + (path.isEmpty() ? "" : path + ": ") + error);
+            throw new Failure("HTTP " + r.statusCode() + ": " + (path.isEmpty() ? "" : path + ": ") + error, body);
         }
         return body;
     }

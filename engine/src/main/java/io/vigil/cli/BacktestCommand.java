@@ -61,6 +61,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report with a chart per rule.")
     Path report;
 
+    @Option(names = "--values", paramLabel = "FILE.csv",
+            description = "Also write the values behind each rule: one CSV row per evaluation and element "
+                    + "(time, rule, labels, value, state).")
+    Path values;
+
     @Mixin ConfigOption config;
     @Spec CommandSpec spec;
 
@@ -69,8 +74,8 @@ public final class BacktestCommand implements Callable<Integer> {
         FixedRules.preload(); // overlaps the rest of start-up
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instant start = time(from, "--from", err);
-        Instant end = time(to, "--to", err);
+        Instant start = time("backtest", from, "--from", err);
+        Instant end = time("backtest", to, "--to", err);
         if (start == null || end == null) return ExitCodes.USAGE;
         if (end.isBefore(start)) {
             err.println("vigil backtest: --to (" + end + ") is before --from (" + start + ")");
@@ -79,7 +84,7 @@ public final class BacktestCommand implements Callable<Integer> {
         RuleSetLoad load = RuleSetLoad.of(paths, config, err);
         if (load == null) return ExitCodes.USAGE;
         if (load.result().hasErrors()) {
-            err.print(DiagnosticPrinter.render(load.result().diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(load.result().diagnostics())));
             err.printf("%d error(s): nothing evaluated%n", load.result().errorCount());
             return ExitCodes.FAILED;
         }
@@ -96,9 +101,7 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestResult result;
         Progress progress = Progress.onTerminal(err);
         try (JdbcMetricStore metrics = JdbcMetricStore.open(settings)) {
-            var silences = load.config() == null ? List.<io.vigil.config.MaintenanceWindow>of()
-                    : load.config().silences().values();
-            result = new Backtest(compiler, metrics, silences).run(compiled, start, end, report != null,
+            result = new Backtest(compiler, metrics, load.config()).run(compiled, start, end, report != null || values != null,
                     (done, total) -> progress.update(String.format("backtest: %,d of %,d evaluations (%d%%)", done, total,
                             total == 0 ? 100 : done * 100 / total)));
         } catch (StoreException e) {
@@ -120,7 +123,45 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             err.println("report written to " + report);
         }
+        if (values != null) {
+            try {
+                write(values, valuesCsv(result));
+            } catch (IOException e) {
+                err.println("vigil backtest: cannot write " + values + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("values written to " + values);
+        }
         return ExitCodes.OK;
+    }
+
+    /**
+     * time,rule,labels,value,state: each plotted element at each evaluation, in the state its alert instance
+     * was in then (pending/firing periods of the replay; inactive otherwise).
+     */
+    static String valuesCsv(io.vigil.testing.BacktestResult result) {
+        StringBuilder out = new StringBuilder("time,rule,labels,value,state\n");
+        for (io.vigil.testing.BacktestResult.RuleHistory rh : result.rules()) {
+            rh.lines().forEach((label, points) -> {
+                for (io.vigil.testing.SvgChart.Point p : points) {
+                    if (!Double.isFinite(p.value())) continue;
+                    String state = "inactive";
+                    for (io.vigil.testing.BacktestResult.Period period : rh.periods()) {
+                        boolean inside = !p.t().isBefore(period.from())
+                                && (p.t().isBefore(period.to()) || (period.open() && !p.t().isAfter(period.to())));
+                        if (inside && label.endsWith(io.vigil.testing.LabelText.of(period.labels()))) state = period.kind();
+                    }
+                    out.append(p.t()).append(',').append(csv(rh.rule().id())).append(',').append(csv(label)).append(',')
+                            .append(io.vigil.template.NumberText.format(p.value())).append(',').append(state).append('\n');
+                }
+            });
+        }
+        return out.toString();
+    }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String csv(String s) {
+        return s.matches("(?s).*[\",\r\n].*") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     /** Writes beside the target and moves into place, so a failed write never leaves half a report. */
@@ -142,14 +183,15 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private static Instant time(String text, String option, PrintWriter err) {
+    /** An ISO-8601 time with zone or a date (UTC midnight), or null after telling why not. */
+    static Instant time(String command, String text, String option, PrintWriter err) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                err.println("vigil backtest: " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
+                err.println("vigil " + command + ": " + option + " '" + text + "' is not a time; write e.g. 2026-01-01T00:00:00Z "
                         + "or 2026-01-01");
                 return null;
             }

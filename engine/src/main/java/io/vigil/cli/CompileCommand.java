@@ -62,7 +62,7 @@ public final class CompileCommand implements Callable<Integer> {
         if (load == null) return ExitCodes.USAGE;
         CheckResult result = load.result();
         if (result.hasErrors()) {
-            err.print(DiagnosticPrinter.render(result.diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(result.diagnostics())));
             err.printf("%d error(s): nothing compiled%n", result.errorCount());
             return ExitCodes.FAILED;
         }

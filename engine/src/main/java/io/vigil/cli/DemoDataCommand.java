@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
                 "Trains the rain model on 2012, replays the following days and writes, deterministically:",
                 "  DIR/" + DemoDataset.SNAPSHOTS_FILE + "  one snapshot per replayed day, for vigil ingest",
                 "                            or POST /api/v1/snapshots",
+                "  DIR/" + DemoDataset.PREDICTIONS_FILE + "  each day's forecast, for vigil ingest --predictions",
+                "  DIR/" + DemoDataset.OUTCOMES_FILE + "  each forecast day's weather, for vigil ingest --outcomes",
                 "  DIR/" + DemoDataset.BASELINE_FILE + "     the 2012 inputs, for vigil baseline rain training",
                 "See examples/quickstart/README.md."})
 public final class DemoDataCommand implements Callable<Integer> {
@@ -56,6 +58,8 @@ public final class DemoDataCommand implements Callable<Integer> {
                     data.training().size());
             o.printf("wrote %s (%d snapshots, %s%s)%n", out.resolve(DemoDataset.SNAPSHOTS_FILE), data.snapshots().size(),
                     days, gap == null ? "" : ", feed outage " + gap);
+            o.printf("wrote %s (%d predictions)%n", out.resolve(DemoDataset.PREDICTIONS_FILE), data.predictions().size());
+            o.printf("wrote %s (%d outcomes)%n", out.resolve(DemoDataset.OUTCOMES_FILE), data.outcomes().size());
             o.printf("wrote %s (%d rows)%n", out.resolve(DemoDataset.BASELINE_FILE), data.training().size());
             o.flush();
             return ExitCodes.OK;

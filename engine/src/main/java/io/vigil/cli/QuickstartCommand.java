@@ -44,6 +44,14 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "Port of the local webhook receiver the config's channel points at (default ${DEFAULT-VALUE}).")
     int webhookPort;
 
+    @Option(names = "--serve", description = "Keep the engine, its API and the web console up after the replay, "
+            + "until Ctrl-C.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "With --serve, the port of the API and console on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int port;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -77,8 +85,27 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.printf("model rain: logistic regression fitted on 2012 (%d days), replaying %s%n",
                 dataset.training().size(), replay);
         StoreSettings store = StoreSettings.of("jdbc:h2:file:" + db.toAbsolutePath().resolve("vigil"));
-        Quickstart.Outcome o = new Quickstart(out).run(cfg, config.toAbsolutePath().getParent(), store, dataset, webhookPort,
-                data.resolve("mail.log"), data.resolve("report.html"));
+        java.util.concurrent.CountDownLatch stop = serve ? new java.util.concurrent.CountDownLatch(1) : null;
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        if (serve) {
+            // Ctrl-C: let the replay's engine close its store before the JVM goes.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(15, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "vigil-quickstart-stop"));
+        }
+        Quickstart.Outcome o;
+        try {
+            o = new Quickstart(out).run(cfg, config.toAbsolutePath().getParent(), store, dataset, webhookPort,
+                    data.resolve("mail.log"), data.resolve("report.html"), serve ? port : 0, stop);
+        } finally {
+            closed.countDown();
+        }
+        if (serve) return ExitCodes.OK;
         out.println();
         out.println("Where to look next:");
         out.println("  " + data.resolve("report.html") + "         the backtest report: a chart per rule (open in a browser)");

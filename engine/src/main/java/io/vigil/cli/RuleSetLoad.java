@@ -55,6 +55,10 @@ record RuleSetLoad(List<Source> sources, CheckResult result, Config config) {
             List<Source> sources = RuleSources.load(rulePaths);
             return new RuleSetLoad(sources, Checker.check(sources, refs), config);
         } catch (RuleSources.LoadException e) {
+            // A file that is not UTF-8 or too large is reported like a rule error, at its place.
+            if (e.diagnostic() != null) {
+                return new RuleSetLoad(List.of(), new CheckResult(List.of(), List.of(e.diagnostic())), config);
+            }
             err.println("vigil: " + e.getMessage());
             return null;
         }

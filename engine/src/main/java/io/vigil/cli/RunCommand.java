@@ -8,21 +8,21 @@ import io.vigil.action.Actions;
 import io.vigil.compile.FixedRules;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.RuleReloader;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
+import io.vigil.server.Sessions;
 import io.vigil.store.JdbcMetricStore;
+import io.vigil.store.StoreCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         Path configPath = config.resolve();
         Config cfg;
         try {
-            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath);
+            cfg = configPath == null ? Config.defaults() : StoreConfig.load(configPath, err);
         } catch (StoreConfig.Invalid e) {
             err.println("vigil: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -73,18 +73,29 @@ public final class RunCommand implements Callable<Integer> {
         var serverSettings = StoreConfig.server(cfg);
         if (port != null) serverSettings = serverSettings.withPort(port);
         JdbcMetricStore store = JdbcMetricStore.open(StoreConfig.store(cfg));
+        // What a crash can leave behind: outbox invariants are put right; an H2 file whose tables and
+        // indexes disagree is refused (dispatching from it spun at full CPU), with the command that rebuilds it.
+        StoreCheck.Report integrity = StoreCheck.check(store.database(), false);
+        if (StoreCheck.needsRebuild(integrity)) {
+            for (String p : integrity.problems()) err.println("vigil: " + p);
+            err.println("vigil: the store is inconsistent; nothing was started. Repair it with: vigil store repair"
+                    + (configPath == null ? "" : " --config " + configPath));
+            store.close();
+            return ExitCodes.FAILED;
+        }
+        for (String line : StoreCheck.repairInvariants(store.database())) err.println("vigil: store check: " + line);
         Engine engine = new Engine(store.database(), store, new RuleCompiler(CompileOptions.defaults()),
-                cfg.engine().catchUp(), Clock.systemUTC());
+                cfg.engine().catchUp(), Clock.systemUTC(), cfg);
         CheckResult check;
         try {
             check = engine.load(cfg.rules(), cfg.references());
         } catch (RuleSources.LoadException e) {
-            err.println("vigil: " + e.getMessage());
+            err.println(e.diagnostic() != null ? e.getMessage() : "vigil: " + e.getMessage());
             store.close();
-            return ExitCodes.USAGE;
+            return e.diagnostic() != null ? ExitCodes.FAILED : ExitCodes.USAGE;
         }
         if (check.hasErrors()) {
-            err.print(DiagnosticPrinter.render(check.diagnostics()));
+            err.print(DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             err.println("vigil: the rule set has errors; nothing was started");
             store.close();
             return ExitCodes.FAILED;
@@ -99,10 +110,10 @@ public final class RunCommand implements Callable<Integer> {
         Actions.install(notifier, cfg, configPath == null ? Path.of("").toAbsolutePath()
                 : configPath.toAbsolutePath().getParent());
         engine.onTransition(notifier.hook());
-        List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store, model -> cfg.model(model).kind()),
-                new EngineRoutes(engine, store.database(), notifier::notificationsOf)));
-        routes.addAll(notifier.routes());
-        ApiServer server = ApiServer.start(serverSettings, routes);
+        Sessions sessions = new Sessions(Clock.systemUTC());
+        List<RouteGroup> routes = EngineApi.routes(engine, store, notifier, cfg, Clock.systemUTC(), sessions,
+                serverSettings.tokens());
+        ApiServer server = ApiServer.start(serverSettings, routes, sessions);
         started.set(server);
         notifier.start(engine.metrics()::add);
         engine.startScheduler(threads);

@@ -25,7 +25,13 @@ public final class ServerOption {
             Path file = config.resolve();
             int port = file == null ? Config.Server.DEFAULT_PORT : StoreConfig.load(file).server().port();
             base = URI.create("http://127.0.0.1:" + port + "/");
-        } else if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
+        }
+        return client(base);
+    }
+
+    /** The client of an explicit {@code --server} URL, with the token from the environment. */
+    static ApiClient client(URI base) throws StoreConfig.Invalid {
+        if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
             throw new StoreConfig.Invalid("--server must be an http:// or https:// URL, got " + base);
         }
         return new ApiClient(base, System.getenv(StoreOptions.TOKEN_ENV));

@@ -7,6 +7,7 @@ import io.vigil.config.ConfigResult;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.StoreSettings;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Turns a loaded vigil.yaml into the settings of the store and the HTTP API. */
@@ -22,6 +23,11 @@ final class StoreConfig {
 
     /** Loads and validates a config file; errors become one message with every diagnostic. */
     static Config load(Path file) throws Invalid {
+        return load(file, null);
+    }
+
+    /** As {@link #load(Path)}, printing the config's warnings to {@code warnings} (when not null). */
+    static Config load(Path file, PrintWriter warnings) throws Invalid {
         ConfigResult result;
         try {
             result = ConfigLoader.fromProcessEnvironment().load(file);
@@ -29,6 +35,10 @@ final class StoreConfig {
             throw new Invalid(file + ": cannot read: " + e.getMessage());
         }
         if (!result.ok()) throw new Invalid("config has errors:\n" + DiagnosticPrinter.render(result.diagnostics()));
+        if (warnings != null && !result.diagnostics().isEmpty()) {
+            warnings.print(DiagnosticPrinter.render(result.diagnostics()));
+            warnings.flush();
+        }
         return result.config();
     }
 

@@ -40,9 +40,10 @@ public final class TestCommand implements Callable<Integer> {
 
     @Mixin ConfigOption config;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|github",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github adds GitHub "
+                    + "Actions workflow commands that annotate each failing test on its line.")
+    CheckFormat format;
 
     @Spec CommandSpec spec;
 
@@ -57,7 +58,7 @@ public final class TestCommand implements Callable<Integer> {
         Path fallbackConfig = config.resolve();
         RuleTestRunner runner = new RuleTestRunner(new RuleCompiler(CompileOptions.defaults()),
                 ConfigLoader.fromProcessEnvironment());
-        TestOutput output = new TestOutput(out, format == OutputFormat.json);
+        TestOutput output = new TestOutput(out, format);
         boolean malformed = false;
         for (Path f : files) {
             String text;
@@ -69,6 +70,7 @@ public final class TestCommand implements Callable<Integer> {
             }
             TestFileReader.Result read = TestFileReader.read(f, text);
             if (!read.ok()) {
+                output.malformed(read.diagnostics());
                 err.print(DiagnosticPrinter.render(read.diagnostics()));
                 malformed = true;
                 continue;
@@ -77,6 +79,7 @@ public final class TestCommand implements Callable<Integer> {
             if (file.config() == null && fallbackConfig != null) file = withConfig(file, fallbackConfig);
             RuleTestRunner.FileResult result = runner.run(file);
             if (result.malformed()) {
+                output.malformed(result.diagnostics());
                 err.print(DiagnosticPrinter.render(result.diagnostics()));
                 malformed = true;
                 continue;
@@ -92,7 +95,7 @@ public final class TestCommand implements Callable<Integer> {
 
     private static TestFile withConfig(TestFile f, Path config) {
         return new TestFile(f.path(), f.rules(), config.toAbsolutePath(), f.interval(), f.start(), f.series(),
-                f.baselines(), f.distributions(), f.tests());
+                f.baselines(), f.distributions(), f.tests(), f.predictions(), f.outcomes());
     }
 
     /** The test files named, directories expanded; null (after a message) when a path does not exist. */

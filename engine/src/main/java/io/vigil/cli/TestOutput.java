@@ -17,13 +17,20 @@ import java.util.Map;
 final class TestOutput {
     private final PrintWriter out;
     private final boolean json;
+    private final boolean github;
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private long passed;
     private long failed;
 
-    TestOutput(PrintWriter out, boolean json) {
+    TestOutput(PrintWriter out, CheckFormat format) {
         this.out = out;
-        this.json = json;
+        this.json = format == CheckFormat.json;
+        this.github = format == CheckFormat.github;
+    }
+
+    /** A test file that cannot be read or run: with --format github, its problems as annotations. */
+    void malformed(List<io.vigil.ast.Diagnostic> diagnostics) {
+        if (github) diagnostics.forEach(d -> out.println(WorkflowCommands.of(d)));
     }
 
     long failed() { return failed; }
@@ -37,6 +44,10 @@ final class TestOutput {
             if (json) {
                 for (TestFile.TestCase t : r.file().tests()) rows.add(row(name, t, List.of(why)));
             } else {
+                if (github) {
+                    r.diagnostics().forEach(d -> out.println(WorkflowCommands.of(d)));
+                    if (r.error() != null) out.println(WorkflowCommands.command("error", name, 1, 0, 0, 0, "vigil test", why));
+                }
                 out.printf("FAIL %s: its %d test%s cannot run:%n%s%n", name, r.file().tests().size(),
                         r.file().tests().size() == 1 ? "" : "s", indent(why));
             }
@@ -46,6 +57,11 @@ final class TestOutput {
             if (json) {
                 rows.add(row(name, c.test(), c.problems()));
             } else if (!c.passed()) {
+                if (github) {
+                    out.println(WorkflowCommands.command("error", name, c.test().span().line(), c.test().span().column(), 0, 0,
+                            "vigil test", "at " + Durations.format(c.test().at()) + " (" + r.file().start().plus(c.test().at())
+                                    + "): " + String.join("\n", c.problems())));
+                }
                 out.printf("FAIL %s:%d: at %s (%s)%n", name, c.test().span().line(), Durations.format(c.test().at()),
                         r.file().start().plus(c.test().at()));
                 c.problems().forEach(p -> out.println("    " + p));

@@ -29,6 +29,7 @@ public final class VigilCommand implements Runnable {
         SUBCOMMANDS.put("compile", CompileCommand::new);
         SUBCOMMANDS.put("run", RunCommand::new);
         SUBCOMMANDS.put("eval", EvalCommand::new);
+        SUBCOMMANDS.put("query", QueryCommand::new);
         SUBCOMMANDS.put("quickstart", QuickstartCommand::new);
         SUBCOMMANDS.put("demo-data", DemoDataCommand::new);
         SUBCOMMANDS.put("drift", DriftCommand::new);
@@ -41,6 +42,8 @@ public final class VigilCommand implements Runnable {
         SUBCOMMANDS.put("approvals", ApprovalsCommand::new);
         SUBCOMMANDS.put("test", TestCommand::new);
         SUBCOMMANDS.put("backtest", BacktestCommand::new);
+        SUBCOMMANDS.put("diff", DiffCommand::new);
+        SUBCOMMANDS.put("store", StoreCommand::new);
     }
 
     /** The command line with every subcommand, as help and tests see it. */

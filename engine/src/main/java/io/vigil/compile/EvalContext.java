@@ -42,6 +42,12 @@ public final class EvalContext {
         return n.scalarLeft() ? apply(n.op(), n.scalar(), value) : apply(n.op(), value, n.scalar());
     }
 
+    /** An element-wise function ({@code abs}, {@code clamp_min}, …) of one element's value. */
+    public double apply(Step s, double value) {
+        Node.Apply n = (Node.Apply) program.detail(s).node();
+        return n.function().apply(value, n.bound());
+    }
+
     /** Series ⊗ series, left and right matched one to one. */
     public double combine(Step s, double left, double right) {
         return apply(program.arithmetic(s), left, right);

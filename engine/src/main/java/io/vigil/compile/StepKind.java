@@ -8,6 +8,8 @@ public enum StepKind {
     FILTER,
     /** Arithmetic between each element and the scalar {@code number}. */
     SCALE,
+    /** An element-wise function of each element ({@code abs}, {@code clamp_min} with bound {@code number}, …). */
+    APPLY,
     /** One-to-one match of two series: arithmetic, or a comparison when {@code relation} is not NONE. */
     VECTOR,
     /** Left elements with a right partner. */
@@ -26,6 +28,7 @@ public enum StepKind {
     static StepKind of(Node n) {
         if (n instanceof Node.Filter) return FILTER;
         if (n instanceof Node.Scale) return SCALE;
+        if (n instanceof Node.Apply) return APPLY;
         if (n instanceof Node.Vector) return VECTOR;
         if (n instanceof Node.SetOp o) {
             return switch (o.op()) {

@@ -52,6 +52,10 @@ final class StepListing {
                 String scalar = ListingText.number(n.scalar());
                 yield "scale " + (n.scalarLeft() ? scalar + " " + n.op().symbol + " x" : "x " + n.op().symbol + " " + scalar);
             }
+            case APPLY -> {
+                var n = (io.vigil.plan.Node.Apply) d.node();
+                yield "apply " + n.function().text() + (n.function().takesBound() ? " " + ListingText.number(n.bound()) : "");
+            }
             case VECTOR -> "vector " + (s.relation() == Relation.NONE ? program.arithmetic(s).symbol : s.relation().symbol);
             case AND, OR, UNLESS -> s.kind().name().toLowerCase();
             case COUNT, SUM, AVG, MAX, MIN -> s.kind().name().toLowerCase() + "_of";

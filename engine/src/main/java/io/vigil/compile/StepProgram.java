@@ -72,6 +72,8 @@ final class StepProgram {
             add(StepKind.FILTER, Relation.of(n), in(r, f.child()), -1, f.bound() + 0.0, out, keep);
         } else if (n instanceof Node.Scale s) {
             add(StepKind.SCALE, Relation.NONE, in(r, s.child()), -1, s.scalar(), out, keep);
+        } else if (n instanceof Node.Apply a) {
+            add(StepKind.APPLY, Relation.NONE, in(r, a.child()), -1, a.bound(), out, keep);
         } else if (n instanceof Node.Vector v) {
             int labels = v.matching().equals(Projection.ALL) ? -1 : layout.projection(v.matching());
             add(StepKind.VECTOR, Relation.of(n), in(r, v.left()), in(r, v.right()), 0, out,

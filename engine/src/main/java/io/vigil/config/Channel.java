@@ -20,8 +20,15 @@ public sealed interface Channel permits Channel.Email, Channel.Webhook {
 
     Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
 
+    /**
+     * How long a message is retried before it is dead-lettered, counted from when it was sealed; null
+     * for {@code delivery.max_age} (default 24 h, as Alertmanager keeps retrying a receiver).
+     */
+    Duration retryFor();
+
     /** {@code type: email}. */
-    record Email(String name, List<Text> to, Text subject, Text body, Duration groupWait) implements Channel {
+    record Email(String name, List<Text> to, Text subject, Text body, Duration groupWait, Duration retryFor)
+            implements Channel {
         public Email {
             to = List.copyOf(to);
         }
@@ -34,7 +41,8 @@ public sealed interface Channel permits Channel.Email, Channel.Webhook {
      * @param headers extra request headers; values are secret
      */
     record Webhook(String name, Text url, Format format, Secret secret, Text subject, Text body,
-                   Map<String, Secret> headers, Duration timeout, Duration groupWait) implements Channel {
+                   Map<String, Secret> headers, Duration timeout, Duration groupWait, Duration retryFor)
+            implements Channel {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
         public Webhook {

@@ -122,7 +122,8 @@ public record Config(
      * @param maxAge      no attempt is made later than this after the delivery was created
      */
     public record Delivery(int maxAttempts, Duration maxAge) {
-        public static final int DEFAULT_MAX_ATTEMPTS = 10;
+        /** No limit: retries are bounded by time (max_age, a channel's retry_for). */
+        public static final int DEFAULT_MAX_ATTEMPTS = Integer.MAX_VALUE;
         public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
 
         static Delivery defaults() {
@@ -136,9 +137,11 @@ public record Config(
     /** The names rule files may refer to, for the checker. */
     public References references() {
         Map<String, String> baselines = new HashMap<>();
+        Map<String, ModelKind> kinds = new HashMap<>();
         models.forEach((name, m) -> {
             if (m.baseline() != null) baselines.put(name, m.baseline());
+            if (m.kind() != null) kinds.put(name, m.kind());
         });
-        return new References(channels.keySet(), actions.keySet(), baselines);
+        return new References(channels.keySet(), actions.keySet(), baselines, kinds);
     }
 }

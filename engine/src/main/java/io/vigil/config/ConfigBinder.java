@@ -92,6 +92,11 @@ final class ConfigBinder {
         if (password != null && username == null) {
             reader.error(s.keyOffset("password"), s.pathOf("password"), "needs a username");
         }
+        if (password != null && !ssl && !starttls) {
+            reader.warning(s.keyOffset("starttls"), s.pathOf("starttls"), "the SMTP password is sent in clear text "
+                    + "(starttls: false and no ssl); anyone on the network path can read it: use starttls: true or "
+                    + "ssl: true");
+        }
         Text from = s.requiredText("from", "the sender address of emails");
         if (from != null && !from.reveal().contains("@")) {
             reader.error(s.node("from").start(), s.pathOf("from"), "expected an email address"

@@ -38,7 +38,7 @@ public final class ConfigLoader {
      */
     public ConfigResult parse(String displayPath, String text, Path baseDir) {
         NodeReader reader = new NodeReader(text, environment);
-        YamlTree.Result tree = YamlTree.read(text);
+        YamlTree.Result tree = YamlTree.read(text, java.nio.file.Path.of(displayPath).getFileName().toString());
         reader.addAll(tree.problems());
         Config config = null;
         if (tree.problems().isEmpty()) {

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /** Reads {@code channels:} and {@code actions:}: where alerts are sent and what triggers run. */
 final class DeliveryBinder {
-    private static final List<String> EMAIL = List.of("type", "to", "subject", "body", "group_wait");
+    private static final List<String> EMAIL = List.of("type", "to", "subject", "body", "group_wait", "retry_for");
     private static final List<String> WEBHOOK = List.of(
-            "type", "url", "format", "secret", "subject", "body", "headers", "timeout", "group_wait");
+            "type", "url", "format", "secret", "subject", "body", "headers", "timeout", "group_wait",
+            "retry_for");
     private static final List<String> ACTION_WEBHOOK = List.of("type", "url", "headers", "body", "secret", "timeout");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout");
 
@@ -28,14 +29,14 @@ final class DeliveryBinder {
                 Section s = reader.section(e.value(), path, e.keyStart(), EMAIL, "email channel settings");
                 if (!hasSmtp) reader.warning(e.keyStart(), path, "email channel, but there is no smtp: section to send it with");
                 out.put(name, new Channel.Email(name, recipients(s), s.template("subject"), s.template("body"),
-                        s.duration("group_wait", Channel.DEFAULT_GROUP_WAIT, true)));
+                        s.duration("group_wait", Channel.DEFAULT_GROUP_WAIT, true), s.duration("retry_for", null, false)));
             } else {
                 Section s = reader.section(e.value(), path, e.keyStart(), WEBHOOK, "webhook channel settings");
                 out.put(name, new Channel.Webhook(name, s.url("url", "a webhook channel needs the URL to post to"),
                         s.choice("format", Channel.Format.class, Channel.Format.ALERTMANAGER), s.secret("secret"),
                         s.template("subject"), s.template("body"), s.secretMap("headers"),
                         s.duration("timeout", Channel.Webhook.DEFAULT_TIMEOUT, false),
-                        s.duration("group_wait", Channel.DEFAULT_GROUP_WAIT, true)));
+                        s.duration("group_wait", Channel.DEFAULT_GROUP_WAIT, true), s.duration("retry_for", null, false)));
             }
         });
         return out;

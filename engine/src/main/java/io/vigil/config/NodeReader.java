@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns located YAML nodes into values for one file: expands the environment, collects every problem with
- * its offset and key path, and remembers which nodes hold secrets so the source lines printed under
- * diagnostics show them masked.
+ * Turns located YAML nodes into values for one file (vigil.yaml, or a rule test file): expands the
+ * environment, collects every problem with its offset and key path, and remembers which nodes hold
+ * secrets so the source lines printed under diagnostics show them masked.
  */
-final class NodeReader {
+public final class NodeReader {
     private final int[] cps;
     private final Map<String, String> env;
     private final List<Problem> problems = new ArrayList<>();
@@ -27,24 +27,25 @@ final class NodeReader {
     /** A scalar's text after environment expansion. */
     record Value(String text, boolean fromEnvironment, YamlNode.Scalar node) {}
 
-    NodeReader(String text, Map<String, String> env) {
+    /** @param env what {@code ${NAME}} expands to; empty where the file takes no environment */
+    public NodeReader(String text, Map<String, String> env) {
         this.cps = text.codePoints().toArray();
         this.env = env;
     }
 
-    void error(int offset, String path, String message) {
+    public void error(int offset, String path, String message) {
         problems.add(new Problem(offset, false, path.isEmpty() ? message : path + ": " + message));
     }
 
-    void warning(int offset, String path, String message) {
+    public void warning(int offset, String path, String message) {
         problems.add(new Problem(offset, true, path.isEmpty() ? message : path + ": " + message));
     }
 
-    void addAll(List<YamlTree.Problem> yaml) {
+    public void addAll(List<YamlTree.Problem> yaml) {
         for (YamlTree.Problem p : yaml) problems.add(new Problem(p.offset(), false, p.message()));
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return problems.stream().anyMatch(p -> !p.warning());
     }
 
@@ -56,6 +57,14 @@ final class NodeReader {
         } else if (node != null && !(node instanceof YamlNode.Scalar s && s.isNull())) {
             error(node.start(), path, "expected a mapping of " + what + ", got " + node.kind());
         }
+        return new Section(this, path, anchor, known(m, path, known));
+    }
+
+    /**
+     * The entries of a mapping with known keys, in file order; unknown keys (with a "did you mean") and
+     * repeated ones are reported. A null mapping has none.
+     */
+    public Map<String, YamlNode.Entry> known(YamlNode.Mapping m, String path, Collection<String> known) {
         Map<String, YamlNode.Entry> entries = entries(m, path);
         for (YamlNode.Entry e : entries.values()) {
             if (!known.contains(e.key())) {
@@ -63,11 +72,11 @@ final class NodeReader {
                         + (Suggestions.closest(e.key(), known) == null ? " (known: " + String.join(", ", known) + ")" : ""));
             }
         }
-        return new Section(this, path, anchor, entries);
+        return entries;
     }
 
     /** The entries of a mapping by key, in file order; a repeated key is an error at its second use. */
-    Map<String, YamlNode.Entry> entries(YamlNode.Mapping m, String path) {
+    public Map<String, YamlNode.Entry> entries(YamlNode.Mapping m, String path) {
         Map<String, YamlNode.Entry> out = new java.util.LinkedHashMap<>();
         if (m == null) return out;
         for (YamlNode.Entry e : m.entries()) {
@@ -94,7 +103,7 @@ final class NodeReader {
     }
 
     /** The file offset of a code-point index in a scalar's text: exact for single-line scalars without escapes. */
-    int offsetIn(YamlNode.Scalar s, int index) {
+    public int offsetIn(YamlNode.Scalar s, int index) {
         int[] text = s.text().codePoints().toArray();
         for (int quote = 0; quote <= 1; quote++) {
             int from = s.start() + quote;
@@ -113,18 +122,18 @@ final class NodeReader {
         return "'" + v.text() + "'";
     }
 
-    int line(int offset) {
+    public int line(int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < cps.length; i++) if (cps[i] == '\n') line++;
         return line;
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Every problem as a diagnostic against the file text with secret values masked, sorted by position. */
-    List<Diagnostic> diagnostics(String path) {
+    public List<Diagnostic> diagnostics(String path) {
         int[] masked = cps.clone();
         for (YamlNode n : secretNodes) mask(n, masked);
         Source source = new Source(path, new String(masked, 0, masked.length));

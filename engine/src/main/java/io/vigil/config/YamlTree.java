@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text with jackson-dataformat-yaml's streaming parser into {@link YamlNode}s that keep
- * their positions, so every later error can name its line and column. Also reads rule test files
- * ({@code io.vigil.testing}).
+ * their positions, so every later error can name its line and column. Reads vigil.yaml and rule test
+ * files ({@code io.vigil.testing}) alike.
  */
 public final class YamlTree {
     private YamlTree() {}
@@ -31,18 +31,19 @@ public final class YamlTree {
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
 
-    public static Result read(String text) {
+    /** @param file the file's name as messages call it ({@code vigil.yaml}, {@code shop.test.yaml}) */
+    public static Result read(String text, String file) {
         List<Problem> problems = new ArrayList<>();
         int reserved = text.indexOf(OPEN) >= 0 ? text.indexOf(OPEN) : text.indexOf(CLOSE);
         if (reserved >= 0) {
             problems.add(new Problem(text.codePointCount(0, reserved),
-                    "the characters U+E000 and U+E001 are reserved and cannot appear in vigil.yaml"));
+                    "the characters U+E000 and U+E001 are reserved and cannot appear in " + file));
             return new Result(null, problems);
         }
         try (YAMLParser p = new YAMLFactory().createParser(protect(text))) {
             JsonToken first = p.nextToken();
             if (first == null) return new Result(null, problems);
-            YamlNode root = node(p, problems);
+            YamlNode root = node(p, problems, file);
             if (p.nextToken() != null) {
                 problems.add(new Problem(offset(p.currentTokenLocation()), "only one YAML document is allowed"));
             }
@@ -56,7 +57,7 @@ public final class YamlTree {
         }
     }
 
-    private static YamlNode node(YAMLParser p, List<Problem> problems) throws IOException {
+    private static YamlNode node(YAMLParser p, List<Problem> problems, String file) throws IOException {
         int start = offset(p.currentTokenLocation());
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
@@ -65,17 +66,17 @@ public final class YamlTree {
                 String key = restore(p.currentName());
                 int keyStart = offset(p.currentTokenLocation());
                 p.nextToken();
-                entries.add(new YamlNode.Entry(key, keyStart, node(p, problems)));
+                entries.add(new YamlNode.Entry(key, keyStart, node(p, problems, file)));
             }
             return new YamlNode.Mapping(entries, start, offset(p.currentLocation()));
         }
         if (t == JsonToken.START_ARRAY) {
             List<YamlNode> items = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) items.add(node(p, problems));
+            while (p.nextToken() != JsonToken.END_ARRAY) items.add(node(p, problems, file));
             return new YamlNode.Sequence(items, start, offset(p.currentLocation()));
         }
         if (p.isCurrentAlias()) {
-            problems.add(new Problem(start, "YAML aliases (*name) are not supported in vigil.yaml; repeat the value"));
+            problems.add(new Problem(start, "YAML aliases (*name) are not supported in " + file + "; repeat the value"));
         }
         Boolean bool = t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
         return new YamlNode.Scalar(restore(p.getText()), t == JsonToken.VALUE_NULL, bool, start,

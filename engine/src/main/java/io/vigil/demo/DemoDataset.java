@@ -19,6 +19,8 @@ public final class DemoDataset {
     /** A simulated five-day break in the feed (Monday to Friday, a quiet week) so the missing-data rule has something to find. */
     public static final String DEFAULT_OUTAGE = "2013-04-15..2013-04-19";
     public static final String SNAPSHOTS_FILE = "rain-snapshots.jsonl";
+    public static final String PREDICTIONS_FILE = "rain-predictions.jsonl";
+    public static final String OUTCOMES_FILE = "rain-outcomes.jsonl";
     public static final String BASELINE_FILE = "baseline-2012.csv";
     /** Baseline columns, as named in the snapshots' distributions. */
     public static final List<String> BASELINE_COLUMNS = List.of("temp_max", "temp_min", "wind", "precipitation");
@@ -28,11 +30,16 @@ public final class DemoDataset {
     private final List<WeatherDay> training;
     private final RainModel model;
     private final List<ObjectNode> snapshots;
+    private final List<ObjectNode> predictions;
+    private final List<ObjectNode> outcomes;
 
-    private DemoDataset(List<WeatherDay> training, RainModel model, List<ObjectNode> snapshots) {
+    private DemoDataset(List<WeatherDay> training, RainModel model, List<ObjectNode> snapshots,
+                        List<ObjectNode> predictions, List<ObjectNode> outcomes) {
         this.training = training;
         this.model = model;
         this.snapshots = snapshots;
+        this.predictions = predictions;
+        this.outcomes = outcomes;
     }
 
     /** Fits the model on {@link #TRAINING} and replays {@code replay}; {@code outage} (or null) removes days from the feed. */
@@ -45,7 +52,9 @@ public final class DemoDataset {
             throw new IllegalArgumentException("the data must cover every day of " + TRAINING + ", found " + training.size() + " days");
         }
         RainModel model = RainModel.fit(training);
-        return new DemoDataset(training, model, new WeatherReplay(days, model).snapshots(replay, outage));
+        WeatherReplay r = new WeatherReplay(days, model);
+        return new DemoDataset(training, model, r.snapshots(replay, outage), r.predictions(replay, outage),
+                r.outcomes(replay, outage));
     }
 
     public RainModel model() { return model; }
@@ -54,11 +63,25 @@ public final class DemoDataset {
 
     public List<ObjectNode> snapshots() { return snapshots; }
 
+    /** Each day's forecast for the next day, with the day's inputs as features (WeatherReplay#predictions). */
+    public List<ObjectNode> predictions() { return predictions; }
+
+    /** Each forecast day's weather, known that evening (WeatherReplay#outcomes). */
+    public List<ObjectNode> outcomes() { return outcomes; }
+
     /** One snapshot per line, ready for {@code vigil ingest} or {@code POST /api/v1/snapshots}. */
-    public String snapshotsJsonl() {
+    public String snapshotsJsonl() { return jsonl(snapshots); }
+
+    /** One record per line, as {@code POST /api/v1/predictions} and {@code vigil ingest --predictions} take them. */
+    public String predictionsJsonl() { return jsonl(predictions); }
+
+    /** One record per line, as {@code POST /api/v1/outcomes} and {@code vigil ingest --outcomes} take them. */
+    public String outcomesJsonl() { return jsonl(outcomes); }
+
+    private static String jsonl(List<ObjectNode> records) {
         StringBuilder out = new StringBuilder();
         try {
-            for (ObjectNode snapshot : snapshots) out.append(JSON.writeValueAsString(snapshot)).append('\n');
+            for (ObjectNode r : records) out.append(JSON.writeValueAsString(r)).append('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,10 +98,12 @@ public final class DemoDataset {
         return out.toString();
     }
 
-    /** Writes both files into {@code dir}; each appears whole or not at all (written aside, then moved into place). */
+    /** Writes the files into {@code dir}; each appears whole or not at all (written aside, then moved into place). */
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         replace(dir.resolve(SNAPSHOTS_FILE), snapshotsJsonl());
+        replace(dir.resolve(PREDICTIONS_FILE), predictionsJsonl());
+        replace(dir.resolve(OUTCOMES_FILE), outcomesJsonl());
         replace(dir.resolve(BASELINE_FILE), baselineCsv());
     }
 

@@ -8,14 +8,14 @@ import io.vigil.compile.CompileOptions;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.CatchUp;
 import io.vigil.config.Config;
-import io.vigil.ingest.IngestRoutes;
 import io.vigil.notify.Links;
 import io.vigil.notify.Notifier;
 import io.vigil.notify.NotifyOptions;
 import io.vigil.runtime.Engine;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineApi;
 import io.vigil.server.RouteGroup;
+import io.vigil.server.Sessions;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;
@@ -62,66 +62,96 @@ public final class Quickstart {
      * @param report    where to write the backtest's HTML report of the replayed range, or null
      * @param data   the replay and its 2012 baseline
      */
-    @SuppressWarnings("try") // the webhook receiver only has to live as long as the replay
     public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
                        Path mailFile, Path report) throws Exception {
+        return run(config, configDir, store, data, webhookPort, mailFile, report, 0, null);
+    }
+
+    /**
+     * @param port  the API's port (0: any free one)
+     * @param serve when not null, the engine and its console stay up after the replay until this is counted down
+     */
+    @SuppressWarnings("try") // the webhook receiver only has to live as long as the replay
+    public Outcome run(Config config, Path configDir, StoreSettings store, DemoDataset data, int webhookPort,
+                       Path mailFile, Path report, int port, java.util.concurrent.CountDownLatch serve) throws Exception {
         try (JdbcMetricStore s = JdbcMetricStore.open(store);
              WebhookPrinter hook = new WebhookPrinter(webhookPort, out)) {
             Engine engine = new Engine(s.database(), s, new RuleCompiler(CompileOptions.defaults()), CatchUp.NONE,
                     Clock.systemUTC());
             CheckResult check = engine.load(config.rules(), config.references());
             if (check.hasErrors()) throw new IllegalStateException("the quickstart rules have errors");
-            AtomicReference<ApiServer> started = new AtomicReference<>();
-            Links links = Links.lazy(() -> started.get() == null ? "http://127.0.0.1" : started.get().baseUri().toString());
+            AtomicReference<String> base = new AtomicReference<>();
+            Links links = Links.lazy(() -> base.get() == null ? "http://127.0.0.1" : base.get());
             Notifier notifier = new Notifier(config, s.database().dataSource(), Clock.systemUTC(),
                     NotifyOptions.defaults(links).withMailFile(mailFile, out));
             Actions.install(notifier, config, configDir);
             engine.onTransition(notifier.hook());
-            List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(s),
-                    new EngineRoutes(engine, s.database(), notifier::notificationsOf)));
-            routes.addAll(notifier.routes());
-            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), routes)) {
-                started.set(api);
-                notifier.start(engine.metrics()::add);
-                HttpClient http = HttpClient.newHttpClient();
-                post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
-                out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
-                        store.url(), data.training().size());
-                out.printf("replaying %d daily snapshots, evaluating every rule each midnight:%n%n",
-                        data.snapshots().size());
-                out.flush();
-                int[] counts = new int[3];
-                java.util.Set<Long> printed = new java.util.HashSet<>();
-                Map<String, Integer> fired = new java.util.TreeMap<>();
-                LocalDate lastDay = null;
-                LocalDate firstDay = null;
-                for (ObjectNode snapshot : data.snapshots()) {
-                    post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
-                    Instant at = Instant.parse(snapshot.get("timestamp").asText());
-                    LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-                    lastDay = day;
-                    if (firstDay == null) firstDay = day;
-                    Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    report(engine, midnight, counts, fired, printed);
-                }
-                out.printf("%nreplayed %d days up to %s: %d fired, %d resolved, %d went pending%n",
-                        data.snapshots().size(), lastDay, counts[0], counts[1], counts[2]);
-                out.flush();
-                if (report != null && firstDay != null) {
-                    // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
-                    Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, List.of())
-                            .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
-                    java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
-                    java.nio.file.Files.writeString(report, BacktestReport.render(bt));
-                    out.printf("backtest report with a chart per rule: %s%n", report);
+            Sessions sessions = new Sessions(Clock.systemUTC());
+            List<RouteGroup> routes = EngineApi.routes(engine, s, notifier, config, Clock.systemUTC(), sessions,
+                    ServerSettings.defaults().tokens());
+            try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(port), routes, sessions)) {
+                base.set(api.baseUri().toString()); // the port of a closed server reads -2
+                try {
+                    notifier.start(engine.metrics()::add);
+                    HttpClient http = HttpClient.newHttpClient();
+                    post(http, api.baseUri().resolve("/api/v1/baselines/rain/training"), baselineBody(data));
+                    out.printf("engine up on %s (H2 at %s); baseline 'training' = 2012, %d days%n", api.baseUri(),
+                            store.url(), data.training().size());
+                    out.printf("replaying %d days: each evening a snapshot, tonight's forecast (a prediction) and the"
+                            + " day's weather (the outcome of yesterday's forecast); every rule evaluated each midnight:%n%n",
+                            data.snapshots().size());
                     out.flush();
+                    int[] counts = new int[3];
+                    java.util.Set<Long> printed = new java.util.HashSet<>();
+                    Map<String, Integer> fired = new java.util.TreeMap<>();
+                    LocalDate lastDay = null;
+                    LocalDate firstDay = null;
+                    Map<LocalDate, List<ObjectNode>> predictions = byDay(data.predictions());
+                    Map<LocalDate, List<ObjectNode>> outcomes = byDay(data.outcomes());
+                    for (ObjectNode snapshot : data.snapshots()) {
+                        post(http, api.baseUri().resolve("/api/v1/snapshots"), JSON.writeValueAsString(snapshot));
+                        Instant at = Instant.parse(snapshot.get("timestamp").asText());
+                        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+                        // The evening's weather labels yesterday's forecast; tonight's forecast waits for tomorrow's.
+                        List<ObjectNode> labels = outcomes.getOrDefault(day, List.of());
+                        if (!labels.isEmpty()) {
+                            post(http, api.baseUri().resolve("/api/v1/outcomes"), JSON.writeValueAsString(labels));
+                        }
+                        List<ObjectNode> forecasts = predictions.getOrDefault(day, List.of());
+                        if (!forecasts.isEmpty()) {
+                            post(http, api.baseUri().resolve("/api/v1/predictions"), JSON.writeValueAsString(forecasts));
+                        }
+                        lastDay = day;
+                        if (firstDay == null) firstDay = day;
+                        Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        report(engine, midnight, counts, fired, printed);
+                    }
+                    out.printf("%nreplayed %d days up to %s: %d fired, %d resolved, %d went pending%n",
+                            data.snapshots().size(), lastDay, counts[0], counts[1], counts[2]);
+                    out.flush();
+                    if (report != null && firstDay != null) {
+                        // The same history once more as a backtest: fresh state, nothing sent, a chart per rule.
+                        Instant from = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        Instant to = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        BacktestResult bt = new Backtest(new RuleCompiler(CompileOptions.defaults()), s, config)
+                                .run(engine.loaded().compiled(), from, to, true, (done, total) -> {});
+                        java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
+                        java.nio.file.Files.writeString(report, BacktestReport.render(bt));
+                        out.printf("backtest report with a chart per rule: %s%n", report);
+                        out.flush();
+                    }
+                    if (serve != null) {
+                        out.printf("%nconsole and API at %s/ (the replayed alerts, rules, silences, the expression browser);"
+                                + " Ctrl-C to stop%n", api.baseUri());
+                        out.flush();
+                        serve.await();
+                    }
+                    return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
+                } finally {
+                    // Let the last notifications go out while the API their links lead to still runs.
+                    notifier.stop(java.time.Duration.ofSeconds(10));
                 }
-                return new Outcome(data.snapshots().size(), counts[0], counts[1], counts[2], api.baseUri(), fired);
             } finally {
-                // Let the last notifications go out before the receiver closes.
-                notifier.stop(java.time.Duration.ofSeconds(10));
                 engine.close();
             }
         }
@@ -155,6 +185,16 @@ public final class Quickstart {
         lines.sort(null);
         lines.forEach(out::println);
         out.flush();
+    }
+
+    /** Records by the UTC day of their timestamp, in order. */
+    private static Map<LocalDate, List<ObjectNode>> byDay(List<ObjectNode> records) {
+        Map<LocalDate, List<ObjectNode>> out = new java.util.TreeMap<>();
+        for (ObjectNode r : records) {
+            LocalDate day = Instant.parse(r.get("timestamp").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+            out.computeIfAbsent(day, d -> new ArrayList<>()).add(r);
+        }
+        return out;
     }
 
     private static double round(double v) {

@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -18,9 +16,11 @@ import java.util.OptionalDouble;
  * <p>The snapshot is stamped D 23:00 UTC: the day's observations are complete, and a daily rule evaluated at
  * midnight UTC sees exactly the snapshots of the days before it, with no sample on a window boundary.
  * It carries D's four inputs as one raw value each (rules pool them with {@code window=30d}; a rolling window
- * inside each snapshot would count every day many times over) and the metrics known on the evening of D:
- * every forecast whose day has come is scored, over the trailing {@value #WINDOW_DAYS} days D−29 … D.
- * Only days inside the replay count, so the windows fill up during the first month.
+ * inside each snapshot would count every day many times over) and the business KPI known on the evening of D,
+ * over the trailing {@value #WINDOW_DAYS} days D−29 … D (only days inside the replay count, so the window fills
+ * up during the first month). Forecast quality is not in the snapshot: each forecast goes out as a
+ * {@linkplain #predictions prediction} and the next evening's weather as its {@linkplain #outcomes outcome}, and
+ * Vigil computes accuracy, recall and calibration from those, as of each evaluation.
  */
 public final class WeatherReplay {
     public static final String MODEL = "rain";
@@ -30,14 +30,72 @@ public final class WeatherReplay {
     private static final LocalTime STAMP = LocalTime.of(23, 0);
 
     private final List<WeatherDay> days;
+    private final double[] probability;
     private final boolean[] forecastRain;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
     /** {@code days} are consecutive; forecasts come from {@code model}. */
     public WeatherReplay(List<WeatherDay> days, RainModel model) {
         this.days = List.copyOf(days);
+        this.probability = new double[days.size()];
         this.forecastRain = new boolean[days.size()];
-        for (int i = 0; i < days.size(); i++) forecastRain[i] = model.predictsRain(days.get(i));
+        for (int i = 0; i < days.size(); i++) {
+            probability[i] = model.probability(days.get(i));
+            forecastRain[i] = model.predictsRain(days.get(i));
+        }
+    }
+
+    /**
+     * One prediction per day D of {@code replay} outside {@code outage}: made on the evening of D (stamped D 23:00 UTC)
+     * for D + 1, with D's four inputs as features, the probability of rain as {@code score} and the season of the day
+     * forecast as label. Its id names the day forecast, which is how the outcome finds it.
+     */
+    public List<ObjectNode> predictions(DateRange replay, DateRange outage) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (int k = indexOf(replay.first()); k <= indexOf(replay.last()); k++) {
+            LocalDate day = days.get(k).date();
+            if (outage != null && outage.contains(day)) continue;
+            LocalDate forecast = day.plusDays(1);
+            ObjectNode p = json.objectNode();
+            p.put("model", MODEL);
+            p.put("id", forecastId(forecast));
+            p.put("timestamp", stamp(day));
+            p.putObject("labels").put("season", Season.of(forecast).label());
+            ObjectNode features = p.putObject("features");
+            double[] inputs = RainModel.inputs(days.get(k));
+            for (int j = 0; j < inputs.length; j++) features.put(RainModel.FEATURES.get(j), inputs[j]);
+            p.put("score", probability[k]);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * The ground truth of each prediction: whether the day forecast had rain, known on that day's evening (D 23:00 UTC,
+     * a day after the prediction). None for a day of the outage (nothing is sent) or for a forecast never made.
+     */
+    public List<ObjectNode> outcomes(DateRange replay, DateRange outage) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (int k = indexOf(replay.first()) + 1; k <= indexOf(replay.last()); k++) {
+            LocalDate day = days.get(k).date();
+            boolean sent = outage == null || !outage.contains(day);
+            boolean predicted = outage == null || !outage.contains(day.minusDays(1));
+            if (!sent || !predicted) continue;
+            ObjectNode o = json.objectNode();
+            o.put("model", MODEL);
+            o.put("id", forecastId(day));
+            o.put("timestamp", stamp(day));
+            o.put("actual", days.get(k).rained());
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** The id of the forecast for {@code day}: one forecast per day, so the day is the key. */
+    public static String forecastId(LocalDate day) { return "rain-" + day; }
+
+    private static String stamp(LocalDate day) {
+        return day.atTime(STAMP).atOffset(ZoneOffset.UTC).toInstant().toString();
     }
 
     /** One snapshot per day of {@code replay}, in order, leaving out the days of {@code outage} (may be null). */
@@ -57,13 +115,12 @@ public final class WeatherReplay {
         LocalDate day = days.get(k).date();
         ObjectNode snapshot = json.objectNode();
         snapshot.put("model", MODEL);
-        snapshot.put("timestamp", day.atTime(STAMP).atOffset(ZoneOffset.UTC).toInstant().toString());
+        snapshot.put("timestamp", stamp(day));
         ArrayNode metrics = snapshot.putArray("metrics");
         int from = Math.max(start, k - WINDOW_DAYS + 1);
-        seasonMetrics(metrics, from, k);
         int forecasts = 0;
         for (int i = from; i <= k; i++) forecasts += forecastRain[i] ? 1 : 0;
-        metric(metrics, "prediction_rate", null, (double) forecasts / (k - from + 1));
+        metric(metrics, "prediction_rate", (double) forecasts / (k - from + 1));
         kpi(metrics, from, k);
         ArrayNode distributions = snapshot.putArray("distributions");
         double[] inputs = RainModel.inputs(days.get(k));
@@ -75,49 +132,27 @@ public final class WeatherReplay {
         return snapshot;
     }
 
-    /** accuracy, precision, recall and samples per season of the scored days (the day forecast, not the day forecasting). */
-    private void seasonMetrics(ArrayNode metrics, int from, int k) {
-        Map<Season, Confusion> bySeason = new EnumMap<>(Season.class);
-        for (int t = from; t <= k; t++) {
-            Season season = Season.of(days.get(t).date());
-            bySeason.put(season, bySeason.getOrDefault(season, Confusion.EMPTY).plus(forecastRain[t - 1], days.get(t).rained()));
-        }
-        bySeason.forEach((season, c) -> {
-            count(metrics, "samples", season, c.total());
-            metric(metrics, "accuracy", season, c.accuracy());
-            metric(metrics, "precision", season, c.precision());
-            metric(metrics, "recall", season, c.recall());
-        });
-    }
-
     /** The KPI {@code rain_days_caught}: share of wet days (≥ 1 mm) that had been forecast; with {@code wet_days}, its sample count. */
     private void kpi(ArrayNode metrics, int from, int k) {
         Confusion wet = Confusion.EMPTY;
         for (int t = from; t <= k; t++) {
             if (days.get(t).precipitation() >= WET_DAY_MM) wet = wet.plus(forecastRain[t - 1], true);
         }
-        count(metrics, "wet_days", null, wet.total());
-        metric(metrics, "rain_days_caught", null, wet.recall());
+        count(metrics, "wet_days", wet.total());
+        metric(metrics, "rain_days_caught", wet.recall());
     }
 
-    private void metric(ArrayNode metrics, String name, Season season, OptionalDouble value) {
-        if (value.isPresent()) metric(metrics, name, season, value.getAsDouble());
+    private void metric(ArrayNode metrics, String name, OptionalDouble value) {
+        if (value.isPresent()) metric(metrics, name, value.getAsDouble());
     }
 
-    private void metric(ArrayNode metrics, String name, Season season, double value) {
-        metric(metrics, name, season).put("value", value);
+    private void metric(ArrayNode metrics, String name, double value) {
+        metrics.addObject().put("name", name).put("value", value);
     }
 
     /** Counts are written as JSON integers, so the file reads as what it is. */
-    private void count(ArrayNode metrics, String name, Season season, int value) {
-        metric(metrics, name, season).put("value", value);
-    }
-
-    private ObjectNode metric(ArrayNode metrics, String name, Season season) {
-        ObjectNode m = metrics.addObject();
-        m.put("name", name);
-        if (season != null) m.putObject("labels").put("season", season.label());
-        return m;
+    private void count(ArrayNode metrics, String name, int value) {
+        metrics.addObject().put("name", name).put("value", value);
     }
 
     private int indexOf(LocalDate date) {

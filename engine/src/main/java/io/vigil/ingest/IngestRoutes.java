@@ -8,6 +8,7 @@ import io.vigil.server.BodyReader;
 import io.vigil.server.RouteGroup;
 import io.vigil.store.Batch;
 import io.vigil.store.MetricStore;
+import io.vigil.store.StoreException;
 import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.RecordConflictException;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class IngestRoutes implements RouteGroup {
     }
 
     @Override public void register(RoutesConfig routes, BodyReader bodies) {
+        ApiServer.unavailableOn(StoreException.class, "the store").register(routes, bodies);
         routes.post("/api/v1/snapshots", ctx -> snapshots(ctx, bodies.read(ctx)));
         routes.post("/api/v1/baselines/{model}/{name}", ctx -> baseline(ctx, bodies.read(ctx)));
         routes.post("/api/v1/predictions", ctx -> records(ctx, PredictionParser.predictions(bodies.read(ctx), kindOf)));

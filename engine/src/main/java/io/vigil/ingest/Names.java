@@ -40,7 +40,24 @@ final class Names {
         if (name.isEmpty() || name.length() > MAX_LENGTH) {
             throw new InvalidInputException(path, "feature name must be 1 to " + MAX_LENGTH + " characters long");
         }
+        int control = firstControl(name);
+        if (control >= 0) {
+            throw new InvalidInputException(path, String.format("feature name contains the control character U+%04X "
+                    + "at position %d; names are printable text", (int) name.charAt(control), control + 1));
+        }
         return name;
+    }
+
+    /**
+     * The index of the first control character (U+0000-U+001F, U+007F), or -1. PostgreSQL cannot store
+     * NUL in text at all, and no name needs the others; refusing them here gives the same 400 on every store.
+     */
+    static int firstControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) return i;
+        }
+        return -1;
     }
 
     static String quote(String s) {

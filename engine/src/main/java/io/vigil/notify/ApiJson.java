@@ -1,7 +1,10 @@
 package io.vigil.notify;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import io.vigil.server.ApiError;
 import io.vigil.server.BodyReader;
@@ -9,10 +12,17 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reading request bodies and ids, and writing rows, the same way in the notification and action APIs. */
 public final class ApiJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A key given twice is refused, not silently resolved to its last value (as the ingest API does).
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
 
     private ApiJson() {}
 
@@ -22,7 +32,12 @@ public final class ApiJson {
         try {
             body = JSON.readTree(bodies.read(ctx));
         } catch (IOException e) {
-            throw new ApiError(400, "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            String first = e.getMessage().lines().findFirst().orElse("");
+            Matcher duplicate = DUPLICATE.matcher(first);
+            if (duplicate.find()) {
+                throw new ApiError(400, "the key '" + duplicate.group(1) + "' is given twice", duplicate.group(1));
+            }
+            throw new ApiError(400, "the body is not valid JSON: " + first);
         }
         if (body == null || !body.isObject()) throw new ApiError(400, "expected a JSON object");
         return body;
@@ -33,6 +48,8 @@ public final class ApiJson {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) return fallback;
         if (!n.isTextual()) throw new ApiError(400, "expected a string", field);
+        // PostgreSQL cannot store NUL in text (the write failed as 503, which clients retry forever).
+        if (n.asText().indexOf('\u0000') >= 0) throw new ApiError(400, "contains a NUL character (U+0000)", field);
         return n.asText();
     }
 

@@ -34,6 +34,12 @@ final class ChannelSender implements Sender {
     }
 
     @Override
+    public Duration retryFor(String target) {
+        Channel c = channels.get(target);
+        return c == null ? null : c.retryFor();
+    }
+
+    @Override
     public Duration timeout(String target) {
         return channels.get(target) instanceof Channel.Webhook w ? w.timeout() : EMAIL_TIMEOUT;
     }
@@ -41,6 +47,10 @@ final class ChannelSender implements Sender {
     /** A webhook body template describes one alert, so such a channel gets one request per alert. */
     @Override
     public boolean groups(String target) {
+        return groups(channels, target);
+    }
+
+    static boolean groups(Map<String, Channel> channels, String target) {
         return !(channels.get(target) instanceof Channel.Webhook w && w.body() != null);
     }
 }

@@ -44,7 +44,7 @@ public final class Deliveries {
      * never hears "resolved" before the "firing" it resolves (as an Alertmanager aggregation group).
      */
     List<Delivery> claim(String kind, int limit, Instant now, ToLongFunction<String> leaseMillis,
-                         java.util.Set<Long> busy) {
+                         java.util.Set<Long> busy, java.util.function.Consumer<Row> buried) {
         List<Delivery> out = new ArrayList<>();
         if (limit <= 0) return out;
         try (Connection c = dataSource.getConnection()) {
@@ -57,6 +57,13 @@ public final class Deliveries {
                 if (busy.contains(r.id())) continue;
                 if (kind.equals("action") && actionInFlight(c, r, now)) continue;
                 if (kind.equals("notify") && olderUnfinished(c, r)) continue;
+                if (kind.equals("notify") && r.event().equals("resolved")) {
+                    Long firing = deadFiring(c, r);
+                    if (firing != null) {
+                        if (bury(c, r, firing, now)) buried.accept(get(c, r.id()));
+                        continue;
+                    }
+                }
                 if (!lease(c, r.id(), now, now.plusMillis(leaseMillis.applyAsLong(r.target())))) continue;
                 out.add(new Delivery(r.id(), r.idempotencyKey(), r.kind(), r.target(), r.model(), r.rule(), r.event(),
                         r.attempts() + 1, r.createdAt(), alerts(c, r.id())));
@@ -75,6 +82,41 @@ public final class Deliveries {
     private static boolean olderUnfinished(Connection c, Row r) throws SQLException {
         return anyPending(c, "kind = 'notify' AND target = ? AND model = ? AND rule = ? AND id < ?",
                 r.target(), r.model(), r.rule(), r.id());
+    }
+
+    /**
+     * The dead firing delivery a resolved one would follow: the latest earlier firing message to the same
+     * channel about any of its alerts, when that one is dead; else null.
+     */
+    private static Long deadFiring(Connection c, Row r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.state FROM deliveries d WHERE d.kind = 'notify' "
+                + "AND d.target = ? AND d.model = ? AND d.rule = ? AND d.event = 'firing' AND d.id < ? AND EXISTS "
+                + "(SELECT 1 FROM outbox f JOIN outbox o ON o.instance_id = f.instance_id WHERE f.delivery_id = d.id "
+                + "AND o.delivery_id = ?) ORDER BY d.id DESC FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, r.target());
+            ps.setString(2, r.model());
+            ps.setString(3, r.rule());
+            ps.setLong(4, r.id());
+            ps.setLong(5, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(2).equals("dead") ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** Dead-letters {@code r} behind its dead firing delivery; false when another node got there first. */
+    private static boolean bury(Connection c, Row r, long firing, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE deliveries SET state = 'dead', blocked_by = ?, "
+                + "finished_at = ?, last_error = ? WHERE id = ? AND state = 'pending' "
+                + "AND (lease_until IS NULL OR lease_until < ?)")) {
+            ps.setLong(1, firing);
+            ps.setLong(2, now.toEpochMilli());
+            ps.setString(3, "not sent: its firing message (delivery " + firing + ") is dead, and a receiver never "
+                    + "hears resolved without firing; retrying either delivery sends both, in order");
+            ps.setLong(4, r.id());
+            ps.setLong(5, now.toEpochMilli());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Whether a pending delivery matches {@code where}, whose parameters are strings and longs. */
@@ -102,14 +144,19 @@ public final class Deliveries {
         }
     }
 
+    /** The alerts of a delivery, each instance once: its latest row (the current episode). */
     private static List<AlertEvent> alerts(Connection c, long deliveryId) throws SQLException {
-        List<AlertEvent> out = new ArrayList<>();
+        java.util.Map<Long, AlertEvent> latest = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM outbox WHERE delivery_id = ? ORDER BY id")) {
             ps.setLong(1, deliveryId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(AlertEvent.fromJson(rs.getString(1)));
+                while (rs.next()) {
+                    AlertEvent e = AlertEvent.fromJson(rs.getString(1));
+                    latest.put(e.alertId(), e);
+                }
             }
         }
+        List<AlertEvent> out = new ArrayList<>(latest.values());
         out.sort(Comparator.comparing(AlertEvent::labels, AlertTracker.LABEL_ORDER));
         return out;
     }
@@ -133,10 +180,26 @@ public final class Deliveries {
                 next.toEpochMilli(), clip(error), id);
     }
 
-    /** Puts a dead delivery back in the queue with a fresh attempt budget; false when it is not dead. */
+    /**
+     * Puts a dead delivery back in the queue with a fresh retry window; false when it is not dead. For a
+     * notification, the dead messages of the same rule to the same channel created before it go back
+     * too, with the resolved messages dead-lettered behind any of them: the dispatcher then sends them in
+     * creation order (a message waits while an older one of its rule is pending), so retrying dead
+     * letters in any order never delivers "resolved" before its "firing".
+     */
     public boolean requeue(long id, Instant now) {
+        Row r = get(id);
+        if (r == null || !r.state().equals("dead")) return false;
+        long t = now.toEpochMilli();
+        if (!r.kind().equals("notify")) {
+            return update("UPDATE deliveries SET state = 'pending', attempts = 0, created_at = ?, next_at = ?, "
+                    + "finished_at = NULL, blocked_by = NULL WHERE id = ? AND state = 'dead'", t, t, id) == 1;
+        }
+        String queue = "kind = 'notify' AND target = ? AND model = ? AND rule = ? AND id <= ?";
         return update("UPDATE deliveries SET state = 'pending', attempts = 0, created_at = ?, next_at = ?, "
-                + "finished_at = NULL WHERE id = ? AND state = 'dead'", now.toEpochMilli(), now.toEpochMilli(), id) == 1;
+                + "finished_at = NULL, blocked_by = NULL WHERE state = 'dead' AND ((" + queue + ") OR blocked_by IN "
+                + "(SELECT id FROM deliveries WHERE " + queue + "))", t, t, r.target(), r.model(), r.rule(), id,
+                r.target(), r.model(), r.rule(), id) > 0;
     }
 
     private int update(String sql, Object... args) {
@@ -160,13 +223,26 @@ public final class Deliveries {
         }
     }
 
+    /** Deliveries with an id above {@code id}, oldest first: what was added since a delivery was seen. */
+    public List<Row> after(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c, "SELECT " + COLUMNS + " FROM deliveries WHERE id > ? ORDER BY id", id);
+        } catch (SQLException e) {
+            throw new StoreException("reading deliveries: " + e.getMessage(), e);
+        }
+    }
+
     public Row get(long id) {
         try (Connection c = dataSource.getConnection()) {
-            List<Row> rows = read(c, "SELECT " + COLUMNS + " FROM deliveries WHERE id = ?", id);
-            return rows.isEmpty() ? null : rows.get(0);
+            return get(c, id);
         } catch (SQLException e) {
             throw new StoreException("reading delivery " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Row get(Connection c, long id) throws SQLException {
+        List<Row> rows = read(c, "SELECT " + COLUMNS + " FROM deliveries WHERE id = ?", id);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** The deliveries that told of one alert instance, oldest first. */

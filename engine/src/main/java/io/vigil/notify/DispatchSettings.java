@@ -16,7 +16,9 @@ public record DispatchSettings(RetryPolicy retry, Duration poll, int notifyWorke
                                Duration leaseGrace, Duration approvalExpiry) {
 
     public static DispatchSettings defaults() {
-        return new DispatchSettings(RetryPolicy.defaults(), Duration.ofSeconds(1), 4, 2, Duration.ofSeconds(30),
+        // Grace 5 s: an attempt is bounded by the target's timeout, so the lease only needs to cover
+        // recording the outcome; a dead node's deliveries go out again timeout + 5 s later (was 30 s).
+        return new DispatchSettings(RetryPolicy.defaults(), Duration.ofSeconds(1), 4, 2, Duration.ofSeconds(5),
                 Duration.ofHours(24));
     }
 

@@ -115,7 +115,7 @@ public final class Dispatcher implements AutoCloseable {
             int workers = kind.equals("action") ? settings.actionWorkers() : settings.notifyWorkers();
             AtomicInteger busy = inFlight.get(kind);
             List<Delivery> claimed = deliveries.claim(kind, workers - busy.get(), now,
-                    target -> sender.timeout(target).plus(settings.leaseGrace()).toMillis(), attempting);
+                    target -> sender.timeout(target).plus(settings.leaseGrace()).toMillis(), attempting, this::buried);
             for (Delivery d : claimed) {
                 busy.incrementAndGet();
                 attempting.add(d.id());
@@ -158,10 +158,11 @@ public final class Dispatcher implements AutoCloseable {
             LOG.info("delivered {} (attempt {})", d.describe(), d.attempts());
         } else if (outcome instanceof Outcome.Retry r) {
             String reason = redaction.apply(r.reason());
+            Duration retryFor = senders.get(d.kind()).retryFor(d.target());
             Optional<Instant> next = settings.retry().next(d.attempts(), d.createdAt(), now, r.retryAfter(),
-                    ThreadLocalRandom.current());
+                    retryFor, ThreadLocalRandom.current());
             if (next.isEmpty()) {
-                dead(d, settings.retry().givenUp(d.attempts()) + "; last error: " + reason, null, now);
+                dead(d, settings.retry().givenUp(d.attempts(), retryFor) + "; last error: " + reason, null, now);
             } else {
                 deliveries.retryAt(d.id(), reason, next.get());
                 counters.accept("vigil_delivery_retries_total", 1);
@@ -172,6 +173,12 @@ public final class Dispatcher implements AutoCloseable {
             Outcome.Dead dead = (Outcome.Dead) outcome;
             dead(d, redaction.apply(dead.reason()), redaction.apply(dead.result()), now);
         }
+    }
+
+    private void buried(Deliveries.Row r) {
+        counters.accept("vigil_deliveries_dead_total", 1);
+        LOG.warn("dead letter: notify {} ({}/{} resolved, delivery {}): {} (GET /api/v1/deliveries?state=dead)",
+                r.target(), r.model(), r.rule(), r.id(), r.lastError());
     }
 
     private void dead(Delivery d, String reason, String result, Instant now) {

@@ -1,7 +1,9 @@
 package io.vigil.notify;
 
 import io.vigil.config.Config;
+import io.vigil.server.ApiServer;
 import io.vigil.server.RouteGroup;
+import io.vigil.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,7 @@ public final class Notifier implements AutoCloseable {
         writers.add(new NotificationWriter(config.channels()));
         senders.put("notify", new ChannelSender(config.channels(), mailer, http, options.links()));
         deliveryRoutes = new DeliveryRoutes(deliveries, clock, this::wake);
+        routes.add(ApiServer.unavailableOn(StoreException.class, "the store"));
         routes.add(deliveryRoutes);
         routes.add(new SilenceRoutes(new Silences(dataSource), clock));
     }

@@ -9,11 +9,13 @@ import java.util.random.RandomGenerator;
  * When to try a failed delivery again: exponential backoff from {@code initialBackoff}, doubling up to
  * {@code maxBackoff}, with "equal jitter" (a random point in the upper half of each step) so receivers
  * that come back are not hit by every sender at once; a receiver's {@code Retry-After} replaces the
- * backoff. A delivery is given up after {@code maxAttempts} attempts or once its next attempt would
- * fall past {@code maxAge} after it was created.
+ * backoff. A delivery is given up once its next attempt would fall past {@code maxAge} (or its
+ * channel's {@code retry_for}) after it was created, or after {@code maxAttempts} attempts when that
+ * limit is set: an outage is bridged by time, however often the receiver asks to be tried again.
  */
 public record RetryPolicy(int maxAttempts, Duration maxAge, Duration initialBackoff, Duration maxBackoff) {
-    public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    /** No limit on attempts: time ({@code maxAge}) bounds retries. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
 
     public RetryPolicy {
@@ -23,9 +25,9 @@ public record RetryPolicy(int maxAttempts, Duration maxAge, Duration initialBack
         }
     }
 
-    /** 10 attempts within 24 h, backing off from 5 s to 10 min. */
+    /** Retried for 24 h, backing off from 5 s to at most 10 min between attempts. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_AGE, Duration.ofSeconds(5), Duration.ofMinutes(10));
+        return new RetryPolicy(UNLIMITED, DEFAULT_MAX_AGE, Duration.ofSeconds(5), Duration.ofMinutes(10));
     }
 
     public RetryPolicy withLimits(int attempts, Duration age) {
@@ -44,7 +46,7 @@ public record RetryPolicy(int maxAttempts, Duration maxAge, Duration initialBack
      * be given up.
      */
     public Optional<Instant> next(int attempts, Instant createdAt, Instant now, Duration retryAfter,
-                                  RandomGenerator random) {
+                                  Duration retryFor, RandomGenerator random) {
         if (attempts >= maxAttempts) return Optional.empty();
         Duration wait;
         if (retryAfter != null) {
@@ -54,12 +56,17 @@ public record RetryPolicy(int maxAttempts, Duration maxAge, Duration initialBack
             wait = Duration.ofMillis(full / 2 + (full < 2 ? 0 : random.nextLong(full - full / 2 + 1)));
         }
         Instant next = now.plus(wait);
-        return next.isAfter(createdAt.plus(maxAge)) ? Optional.empty() : Optional.of(next);
+        return next.isAfter(createdAt.plus(age(retryFor))) ? Optional.empty() : Optional.of(next);
+    }
+
+    private Duration age(Duration retryFor) {
+        return retryFor == null ? maxAge : retryFor;
     }
 
     /** Why a delivery was given up, for the dead letter. */
-    String givenUp(int attempts) {
+    String givenUp(int attempts, Duration retryFor) {
         return attempts >= maxAttempts ? "gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
-                : "gave up: not delivered within max_age " + io.vigil.check.Durations.format(maxAge);
+                : "gave up: not delivered within " + (retryFor == null ? "max_age " : "retry_for ")
+                + io.vigil.check.Durations.format(age(retryFor));
     }
 }

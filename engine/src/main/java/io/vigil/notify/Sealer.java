@@ -22,10 +22,18 @@ import javax.sql.DataSource;
 /**
  * Turns due outbox rows into deliveries. A firing row is due once its channel's group_wait has passed;
  * it then takes along every queued row of the same rule, channel and event written by then, so
- * instances that started firing together go out as one message. Each delivery is sealed in its own
+ * instances that started firing together go out as one message (an instance that resolved and fired
+ * again meanwhile once, in its current episode). Each delivery is sealed in its own
  * transaction with an idempotency key derived from its rows, so it is the same after any restart.
  */
 final class Sealer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sealer.class);
+    /** Seal attempts of one row that find it unclaimable before the row is set aside. */
+    static final int MAX_FAILED_SEALS = 3;
+    /** Seconds a statement of a seal may take: an inconsistent store must not hold the dispatcher forever. */
+    private static final int STATEMENT_SECONDS = 10;
+
+    private final Map<Long, Integer> failedSeals = new java.util.concurrent.ConcurrentHashMap<>();
     private final DataSource dataSource;
     private final Map<String, Sender> senders;
     private final Duration approvalExpiry;
@@ -58,12 +66,38 @@ final class Sealer {
         Set<Long> sealed = new HashSet<>();
         int deliveries = 0;
         for (Row head : due) {
-            if (sealed.contains(head.id())) continue;
-            List<Long> members = seal(head, now);
+            if (sealed.contains(head.id()) || failedSeals.getOrDefault(head.id(), 0) >= MAX_FAILED_SEALS) continue;
+            List<Long> members;
+            try {
+                members = seal(head, now);
+            } catch (StoreException e) {
+                failed(head, e.getMessage());
+                continue;
+            }
             sealed.addAll(members);
-            if (!members.isEmpty()) deliveries++;
+            if (!members.isEmpty()) {
+                deliveries++;
+                failedSeals.remove(head.id());
+            } else {
+                failed(head, "its rows could not be claimed");
+            }
         }
         return deliveries;
+    }
+
+    /**
+     * Counts a seal that did not happen. Another node sealing the rows first is a single miss; a row
+     * that keeps failing points to an inconsistent store (an H2 file whose index and table disagree
+     * after a crash), which used to make the dispatcher retry it forever at full CPU. It is set aside
+     * for the life of the process with one error naming the way out.
+     */
+    private void failed(Row head, String why) {
+        int n = failedSeals.merge(head.id(), 1, Integer::sum);
+        if (n == MAX_FAILED_SEALS) {
+            LOG.error("outbox row {} ({} {} {}/{} {}) could not be sealed {} times ({}); it is set aside until the "
+                    + "next start. The store may be inconsistent: stop vigil and run 'vigil store check'",
+                    head.id(), head.kind(), head.target(), head.model(), head.rule(), head.event(), n, why);
+        }
     }
 
     /** Seals one delivery headed by {@code head}; returns its rows, or none when another node took them. */
@@ -95,9 +129,13 @@ final class Sealer {
     private List<Long> members(Connection c, Row head, Instant now) throws SQLException {
         Sender sender = senders.get(head.kind());
         if (!head.kind().equals("notify") || sender == null || !sender.groups(head.target())) return List.of(head.id());
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE state = 'queued' AND kind = ? "
-                + "AND target = ? AND model = ? AND rule = ? AND event = ? AND created_at <= ? ORDER BY id")) {
+        // Rows of the rule to the channel written by now, firing and resolved: a firing message also takes
+        // the "resolved" of an instance that fired again before it went out, so the message tells of the
+        // alert once, in its current episode, and no stale "resolved" follows it.
+        List<long[]> rows = new ArrayList<>(); // id, instance, firing (1) or resolved (0)
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, instance_id, event FROM outbox WHERE state = 'queued' "
+                + "AND kind = ? AND target = ? AND model = ? AND rule = ? AND event IN (?, 'resolved') "
+                + "AND created_at <= ? ORDER BY id")) {
             ps.setString(1, head.kind());
             ps.setString(2, head.target());
             ps.setString(3, head.model());
@@ -105,8 +143,15 @@ final class Sealer {
             ps.setString(5, head.event());
             ps.setLong(6, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getLong(1));
+                while (rs.next()) rows.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getString(3).equals(head.event()) ? 1 : 0});
             }
+        }
+        Map<Long, Long> lastOfEvent = new java.util.HashMap<>();
+        for (long[] r : rows) if (r[2] == 1) lastOfEvent.put(r[1], r[0]);
+        List<Long> out = new ArrayList<>();
+        for (long[] r : rows) {
+            boolean superseded = head.event().equals("firing") && lastOfEvent.getOrDefault(r[1], -1L) > r[0];
+            if (r[2] == 1 || superseded) out.add(r[0]);
         }
         if (!out.contains(head.id())) out.add(head.id());
         return out;
@@ -137,6 +182,7 @@ final class Sealer {
         int taken = 0;
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE outbox SET state = 'sealed', delivery_id = ? WHERE id = ? AND state = 'queued'")) {
+            ps.setQueryTimeout(STATEMENT_SECONDS);
             for (long row : rows) {
                 ps.setLong(1, deliveryId);
                 ps.setLong(2, row);

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.vigil.config.DurationText;
 import io.vigil.label.LabelMatcher;
+import io.vigil.ingest.Timestamps;
 import io.vigil.server.ApiError;
 import io.vigil.server.ApiServer;
 import io.vigil.server.BodyReader;
@@ -75,6 +76,9 @@ public final class SilenceRoutes implements RouteGroup {
             if (d == null || d.isZero()) {
                 throw new ApiError(400, "expected a duration such as 30m, 4h or 2d, got '" + duration + "'", "duration");
             }
+            if (d.compareTo(Duration.between(starts, Timestamps.LATEST)) > 0) {
+                throw new ApiError(400, "would end after " + Timestamps.LATEST, "duration");
+            }
             ends = starts.plus(d);
         }
         if (!ends.isAfter(starts)) throw new ApiError(400, "ends before it starts", "ends_at");
@@ -117,11 +121,17 @@ public final class SilenceRoutes implements RouteGroup {
     private static Instant instant(JsonNode body, String field, Instant fallback) {
         String text = ApiJson.text(body, field, null);
         if (text == null) return fallback;
+        Instant at;
         try {
-            return Instant.parse(text);
+            at = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new ApiError(400, "expected an ISO-8601 time such as 2026-11-26T10:00:00Z, got '" + text + "'", field);
         }
+        if (!Timestamps.inRange(at)) {
+            throw new ApiError(400, "'" + text + "' is out of range; times from " + Timestamps.RANGE + " are accepted",
+                    field);
+        }
+        return at;
     }
 
     private Silence existing(Context ctx) {

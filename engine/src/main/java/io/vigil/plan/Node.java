@@ -2,6 +2,7 @@ package io.vigil.plan;
 
 import io.vigil.ast.Expr.BinaryOp;
 import io.vigil.ast.Span;
+import io.vigil.check.ElementFunction;
 import java.util.List;
 
 /**
@@ -40,6 +41,15 @@ public sealed interface Node {
     /** Arithmetic between a series and a scalar: {@code value op scalar}, or {@code scalar op value}. */
     record Scale(int id, int depth, BinaryOp op, Node child, double scalar, boolean scalarLeft, Projection key,
                  Span span) implements Node {
+        public List<Node> children() { return List.of(child); }
+    }
+
+    /**
+     * An element-wise function of each value, labels kept: {@code abs(e)}, {@code clamp_min(e, bound)};
+     * {@code bound} is 0 for the one-argument functions.
+     */
+    record Apply(int id, int depth, ElementFunction function, Node child, double bound, Projection key, Span span)
+            implements Node {
         public List<Node> children() { return List.of(child); }
     }
 

@@ -1,8 +1,11 @@
 package io.vigil.plan;
 
 import io.vigil.check.Durations;
+import io.vigil.label.LabelMatcher;
 import io.vigil.label.Quoting;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A leaf of a condition that needs data from the store at evaluation time: the runtime computes it and
@@ -35,15 +38,14 @@ public sealed interface Operand {
     /**
      * A drift or data-quality statistic (language.md §3.3), one element per feature labelled {@code feature}.
      *
-     * @param feature  one feature, or null for {@code feature=*}
+     * @param features the features it reads
      * @param baseline the reference data, or null when the rule set names none (the runtime reports it)
      * @param window   current data is what was ingested in (T − window, T]
      */
-    record Distribution(String function, String feature, Baseline baseline, Duration window) implements Operand {
+    record Distribution(String function, FeatureSelector features, Baseline baseline, Duration window) implements Operand {
         public String describe() {
-            String f = feature == null ? "*" : Quoting.quote(feature);
             String b = baseline == null ? "" : ", baseline=" + baseline.describe();
-            return function + "(feature=" + f + b + ", window=" + Durations.format(window) + ")";
+            return function + "(" + features.describe() + b + ", window=" + Durations.format(window) + ")";
         }
     }
 
@@ -54,5 +56,50 @@ public sealed interface Operand {
         public static Baseline prior(Duration d) { return new Baseline(null, d); }
 
         public String describe() { return name != null ? Quoting.quote(name) : "prior(" + Durations.format(prior) + ")"; }
+    }
+
+    /**
+     * A model-quality function (predictions.md §3, §4) over the predictions made in
+     * (T − delay − window, T − delay] joined with the outcomes known at T; one element per combination
+     * of the {@code by} labels' values.
+     *
+     * @param labels     matchers on the predictions' labels ({@code labels={...}})
+     * @param classValue {@code class=}, or null for the model's positive class
+     * @param threshold  {@code threshold=}, or null for the model's
+     * @param bound      "lower", "upper" or null for the point value
+     * @param quantile   {@code q=} of label_delay, or null for the median
+     * @param reference  CBPE's {@code reference=prior(d)}, or null for other functions
+     */
+    record Quality(String function, Duration window, Duration delay, List<LabelMatcher> labels, List<String> by,
+                   String classValue, Double threshold, String bound, double confidence, Double quantile,
+                   Duration reference, boolean calibrate) implements Operand {
+        public Quality {
+            labels = List.copyOf(labels);
+            by = List.copyOf(by);
+        }
+
+        public String describe() {
+            StringBuilder s = new StringBuilder(function).append("(window=").append(Durations.format(window));
+            if (!delay.isZero()) s.append(", delay=").append(Durations.format(delay));
+            if (!labels.isEmpty()) {
+                s.append(", labels={").append(labels.stream().map(LabelMatcher::toString).collect(Collectors.joining(", ")))
+                        .append('}');
+            }
+            if (classValue != null) s.append(", class=").append(Quoting.quote(classValue));
+            if (threshold != null) s.append(", threshold=").append(Durations.formatNumber(threshold));
+            if (bound != null) {
+                s.append(", bound=").append(bound);
+                if (confidence != DEFAULT_CONFIDENCE) s.append(", confidence=").append(Durations.formatNumber(confidence));
+            }
+            if (quantile != null) s.append(", q=").append(Durations.formatNumber(quantile));
+            if (reference != null) s.append(", reference=prior(").append(Durations.format(reference)).append(')');
+            if (reference != null && !calibrate) s.append(", calibrate=false");
+            s.append(')');
+            if (!by.isEmpty()) s.append(" by (").append(String.join(", ", by)).append(')');
+            return s.toString();
+        }
+
+        /** {@code confidence=} when a rule gives none. */
+        public static final double DEFAULT_CONFIDENCE = 0.95;
     }
 }

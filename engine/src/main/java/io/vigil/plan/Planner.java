@@ -4,11 +4,14 @@ import io.vigil.ast.Expr.BinaryOp;
 import io.vigil.ast.Expr;
 import io.vigil.ast.Name;
 import io.vigil.ast.Span;
+import io.vigil.ast.StringLit;
+import io.vigil.check.ElementFunction;
 import io.vigil.check.Functions;
 import io.vigil.check.ResolvedRule;
 import io.vigil.check.Schedule;
 import io.vigil.check.StatisticFunction;
 import io.vigil.label.LabelMatcher;
+import io.vigil.stats.quality.QualityFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +90,11 @@ public final class Planner {
 
     private SeriesSelector selector(Expr e) {
         if (!(e instanceof Expr.Selector s)) throw new IllegalArgumentException("not a selector: " + e);
-        return new SeriesSelector(rule.model(), s.metric().text(), s.matchers().stream()
-                .map(m -> LabelMatcher.of(m.label().text(), m.op(), m.value().value()))
-                .toList());
+        return new SeriesSelector(rule.model(), s.metric().text(), s.matchers().stream().map(Planner::matcher).toList());
+    }
+
+    private static LabelMatcher matcher(Expr.Matcher m) {
+        return LabelMatcher.of(m.label().text(), m.op(), m.value().value());
     }
 
     private Folded call(Expr.Call c) {
@@ -100,7 +105,9 @@ public final class Planner {
             case WINDOW -> window(fn, args, c.span());
             case STATISTIC -> switch (f.statistic().family()) {
                 case FEATURE_DISTRIBUTION -> input(distribution(c, f.statistic()), c.span());
+                case MODEL_QUALITY -> input(quality(c), c.span());
             };
+            case ELEMENTWISE -> elementwise(ElementFunction.byText(fn), args, c.span());
             case AGGREGATION -> aggregate(fn, fold(args.get(0)), c.by(), c.span());
             case BASELINE_WINDOW -> throw new IllegalArgumentException("prior() outside baseline=");
         };
@@ -121,8 +128,7 @@ public final class Planner {
         String fn = stat.name();
         Expr.Arg feature = c.named("feature");
         Expr.Arg baseline = c.named("baseline");
-        Expr.Arg window = c.named("window");
-        String f = feature.value() instanceof Expr.Str s ? s.string().value() : null;
+        FeatureSelector f = features(feature.value());
         Operand.Baseline b = null;
         if (baseline != null && baseline.value() instanceof Expr.Str s) {
             b = Operand.Baseline.named(s.string().value());
@@ -132,11 +138,68 @@ public final class Planner {
         } else if (rule.baseline() != null && stat.needsBaseline()) {
             b = Operand.Baseline.named(rule.baseline());
         }
-        Duration w;
-        if (window != null) w = ((Expr.DurationExpr) window.value()).duration().value();
-        else if (rule.schedule() instanceof Schedule.Every every) w = every.interval();
-        else throw new IllegalArgumentException(fn + " without window= in a cron rule");
-        return new Operand.Distribution(fn, f, b, w);
+        return new Operand.Distribution(fn, f, b, windowOf(c, fn));
+    }
+
+    /** A model-quality call with its defaults filled in, so equal questions of two rules are one operand. */
+    private Operand quality(Expr.Call c) {
+        String fn = c.function().text();
+        QualityFunction f = QualityFunction.byLanguageName(fn);
+        Duration w = windowOf(c, fn);
+        Expr.Arg delay = c.named("delay");
+        List<LabelMatcher> labels = c.named("labels") == null ? List.of()
+                : ((Expr.LabelSet) c.named("labels").value()).matchers().stream().map(Planner::matcher).toList();
+        List<String> by = c.by() == null ? List.of() : c.by().labels().stream().map(Name::text).toList();
+        Expr.Arg cls = c.named("class");
+        Expr.Arg bound = c.named("bound");
+        Expr.Arg reference = c.named("reference");
+        Expr.Arg calibrate = c.named("calibrate");
+        return new Operand.Quality(fn, w,
+                delay == null ? Duration.ZERO : ((Expr.DurationExpr) delay.value()).duration().value(),
+                labels, by,
+                cls == null ? null : ((Expr.Str) cls.value()).string().value(),
+                number(c, "threshold"),
+                bound == null ? null : ((Expr.Selector) bound.value()).metric().text(),
+                bound == null || number(c, "confidence") == null ? Operand.Quality.DEFAULT_CONFIDENCE : number(c, "confidence"),
+                number(c, "q"),
+                !f.estimated() ? null : reference == null ? DEFAULT_REFERENCE
+                        : ((Expr.DurationExpr) ((Expr.Call) reference.value()).args().get(0).value()).duration().value(),
+                calibrate == null || !((Expr.Selector) calibrate.value()).metric().text().equals("false"));
+    }
+
+    /** CBPE's reference when a rule names none: the 28 days before the window (predictions.md §4). */
+    static final Duration DEFAULT_REFERENCE = Duration.ofDays(28);
+
+    private static Double number(Expr.Call c, String arg) {
+        Expr.Arg a = c.named(arg);
+        return a == null ? null : ((Expr.Number) a.value()).value();
+    }
+
+    private Duration windowOf(Expr.Call c, String fn) {
+        Expr.Arg window = c.named("window");
+        if (window != null) return ((Expr.DurationExpr) window.value()).duration().value();
+        if (rule.schedule() instanceof Schedule.Every every) return every.interval();
+        throw new IllegalArgumentException(fn + " without window= in a cron rule");
+    }
+
+    private static FeatureSelector features(Expr value) {
+        if (value instanceof Expr.Str s) return FeatureSelector.named(List.of(s.string().value()));
+        if (value instanceof Expr.StringList l) return FeatureSelector.named(l.items().stream().map(StringLit::value).toList());
+        if (value instanceof Expr.Regex r) return FeatureSelector.matching(r.pattern().value());
+        return FeatureSelector.ALL;
+    }
+
+    private Folded elementwise(ElementFunction fn, List<Expr> args, Span span) {
+        Folded x = fold(args.get(0));
+        double bound = fn.takesBound() ? scalar(fold(args.get(1))) : 0;
+        if (x instanceof Folded.Num n) return new Folded.Num(fn.apply(n.value(), bound));
+        if (x instanceof Folded.Empty) return EMPTY;
+        Builder s = series(x);
+        // Labels are kept, so the consumer's projection passes down to the child as for a scale.
+        return new Folded.Series((key, depth) -> {
+            Node in = s.build(key, depth + 1);
+            return new Node.Apply(nextId++, depth, fn, in, bound, key, span);
+        });
     }
 
     private Folded aggregate(String fn, Folded child, Expr.Grouping by, Span span) {

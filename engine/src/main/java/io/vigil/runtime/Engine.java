@@ -11,6 +11,7 @@ import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompiledRuleSet;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.CatchUp;
+import io.vigil.config.Config;
 import io.vigil.schedule.EvaluationScheduler;
 import io.vigil.schedule.EvaluationTimes;
 import io.vigil.store.Database;
@@ -52,8 +53,13 @@ public final class Engine implements AutoCloseable {
     public record Loaded(List<Source> sources, CompiledRuleSet compiled, Map<String, CompiledGroup> groups) {}
 
     public Engine(Database database, MetricStore store, RuleCompiler compiler, CatchUp catchUp, Clock clock) {
+        this(database, store, compiler, catchUp, clock, null);
+    }
+
+    /** @param config the models' kinds, positive classes and thresholds for the quality functions (may be null) */
+    public Engine(Database database, MetricStore store, RuleCompiler compiler, CatchUp catchUp, Clock clock, Config config) {
         this.database = database;
-        this.evaluator = new Evaluator(new StoreOperands(store));
+        this.evaluator = new Evaluator(new StoreOperands(store, config));
         this.compiler = compiler;
         this.repository = new AlertRepository(database.dataSource());
         this.catchUp = catchUp;
@@ -74,7 +80,7 @@ public final class Engine implements AutoCloseable {
         CheckResult check = Checker.check(sources, references);
         if (check.hasErrors()) {
             LOG.error("rule set refused, {} error(s); the running rules keep going:\n{}", check.errorCount(),
-                    DiagnosticPrinter.render(check.diagnostics()));
+                    DiagnosticPrinter.render(io.vigil.check.WarningSummary.of(check.diagnostics())));
             return check;
         }
         CompiledRuleSet compiled = compiler.compile(check.rules());
@@ -141,6 +147,24 @@ public final class Engine implements AutoCloseable {
         return result;
     }
 
+    /**
+     * What a Quartz fire of a group at T runs: first the ticks before T that no node evaluated (a node
+     * that died holding the group's trigger, or ticks Quartz skipped as misfired), per
+     * {@code engine.catch_up}, then T itself; nothing when T was already evaluated, so a tick is
+     * evaluated once even when the node that stored it died before Quartz heard it had run.
+     */
+    public synchronized void fire(String groupKey, Instant t) {
+        CompiledGroup group = loaded.get().groups().get(groupKey);
+        if (group == null) return;
+        Instant last = repository.lastEvaluation(groupKey);
+        if (last != null && !last.isBefore(t)) return;
+        EvaluationTimes times = new EvaluationTimes(group.schedule());
+        List<Instant> missed = catchUp.missed(last, since -> times.between(since, t.minusMillis(1)));
+        if (!missed.isEmpty()) LOG.info("catching up {} evaluation(s) of {} missed before {}", missed.size(), groupKey, t);
+        for (Instant m : missed) evaluate(groupKey, m);
+        evaluate(groupKey, t);
+    }
+
     /** Runs the evaluations missed since each group's last one, per the catch-up policy, in time order. */
     public void catchUp(Instant now) {
         for (Map.Entry<String, CompiledGroup> e : loaded.get().groups().entrySet()) {
@@ -172,7 +196,7 @@ public final class Engine implements AutoCloseable {
     /** Catches up, then hands every group to Quartz (JDBC job store on the same database). */
     public synchronized void startScheduler(int threads) throws org.quartz.SchedulerException {
         catchUp(clock.instant());
-        scheduler = new EvaluationScheduler(database.dataSource(), database.vendor().id, threads, this::evaluate);
+        scheduler = new EvaluationScheduler(database.dataSource(), database.vendor().id, threads, this::fire);
         syncScheduler();
         scheduler.start();
     }

@@ -1,6 +1,8 @@
 package io.vigil.runtime;
 
 import io.vigil.check.StatisticRegistry;
+import io.vigil.config.Config;
+import io.vigil.plan.FeatureSelector;
 import io.vigil.plan.Operand;
 import io.vigil.plan.SeriesSelector;
 import io.vigil.stats.DriftCalculator;
@@ -25,13 +27,27 @@ import java.util.TreeMap;
 
 /**
  * Operands from the metric store: window functions as store queries, distribution functions as
- * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window.
+ * statistics ({@code io.vigil.stats}) of the current window against a named baseline or a prior window,
+ * model-quality functions through {@link QualityOperands}.
  */
 public final class StoreOperands implements OperandSource {
     private final MetricStore store;
+    private final QualityOperands quality;
 
+    /** Operands of a store whose models are not in a vigil.yaml: the quality functions take the defaults. */
     public StoreOperands(MetricStore store) {
+        this(store, (Config) null);
+    }
+
+    /** Operands with each model's kind, positive class and threshold from {@code config} (may be null). */
+    public StoreOperands(MetricStore store, Config config) {
+        this(store, new QualityOperands(store::predictions, m -> QualityModel.of(config, m)));
+    }
+
+    /** @param quality computes the model-quality operands */
+    public StoreOperands(MetricStore store, QualityOperands quality) {
         this.store = store;
+        this.quality = quality;
     }
 
     @Override
@@ -41,6 +57,7 @@ public final class StoreOperands implements OperandSource {
                 return values(store.query(WindowQuery.last(selector(l.selector()), t, l.staleness())));
             }
             if (operand instanceof Operand.Window w) return window(w, t);
+            if (operand instanceof Operand.Quality q) return quality.compute(model, q, t);
             return distribution(model, (Operand.Distribution) operand, t);
         } catch (StoreException e) {
             throw new OperandException("store: " + e.getMessage());
@@ -70,7 +87,9 @@ public final class StoreOperands implements OperandSource {
     private List<OperandValue> distribution(String model, Operand.Distribution d, Instant t) throws OperandException {
         Statistic stat = Statistic.byLanguageName(d.function());
         if (stat == null) throw new OperandException("unknown statistic " + d.function());
-        Map<String, FeatureSample> current = merged(store.distributions(model, d.feature(), t.minus(d.window()), t));
+        FeatureSelector features = d.features();
+        Map<String, FeatureSample> current = merged(store.distributions(model, features.single(), t.minus(d.window()), t));
+        current.keySet().removeIf(f -> !features.selects(f));
         Map<String, FeatureSample> reference = null;
         if (StatisticRegistry.lookup(d.function()).needsBaseline()) {
             if (d.baseline() == null) {
@@ -85,7 +104,7 @@ public final class StoreOperands implements OperandSource {
                 }
             } else {
                 Instant end = t.minus(d.window());
-                reference = merged(store.distributions(model, d.feature(), end.minus(d.baseline().prior()), end));
+                reference = merged(store.distributions(model, features.single(), end.minus(d.baseline().prior()), end));
             }
         }
         List<OperandValue> out = new ArrayList<>();
@@ -95,7 +114,7 @@ public final class StoreOperands implements OperandSource {
             if (cur.rows() == 0) continue;
             FeatureSample ref = reference == null ? cur : reference.get(feature);
             if (ref == null || ref.rows() == 0) {
-                if (d.feature() != null && reference != null && d.baseline().name() != null) {
+                if (features.byName() && reference != null && d.baseline().name() != null) {
                     throw new OperandException("baseline '" + d.baseline().name() + "' of model " + model
                             + " has no feature '" + feature + "'");
                 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.vigil.store.StoreException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +32,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts the server with {@code groups} mounted; returns once it accepts connections. */
     public static ApiServer start(ServerSettings settings, List<RouteGroup> groups) {
+        return start(settings, groups, new Sessions(java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * As {@link #start(ServerSettings, List)}, and a request carrying a live session cookie of {@code sessions}
+     * is authenticated like a bearer token, provided a state-changing method also echoes the session's CSRF token.
+     */
+    public static ApiServer start(ServerSettings settings, List<RouteGroup> groups, Sessions sessions) {
         BodyReader bodies = new BodyReader(settings.maxBodyBytes());
         List<byte[]> tokens = settings.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
         Javalin app = Javalin.create(config -> {
@@ -40,14 +47,11 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = settings.bindHost();
             config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
-            config.routes.before(ctx -> authenticate(ctx, tokens));
+            config.routes.before(ctx -> authenticate(ctx, tokens, sessions));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.path()));
-            config.routes.exception(StoreException.class, (e, ctx) -> {
-                LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 503, "the store is unavailable: " + e.getMessage(), "");
-            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error; see the server log", "");
@@ -67,19 +71,42 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(app, settings);
     }
 
-    private static void authenticate(Context ctx, List<byte[]> tokens) {
-        if (tokens.isEmpty()) return;
+    private static void authenticate(Context ctx, List<byte[]> tokens, Sessions sessions) {
         String header = ctx.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-            boolean ok = false;
-            // Compare against every token in constant time, so timing reveals neither which nor how much matched.
-            for (byte[] t : tokens) ok |= MessageDigest.isEqual(given, t);
-            if (ok) return;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && validToken(header.substring(7).strip(), tokens)) {
+            return;
+        }
+        Sessions.Session session = sessions.of(ctx);
+        if (session != null) {
+            // A cookie is sent by the browser whatever page asked: a write must prove it came from our own page.
+            String method = ctx.method().name();
+            if (!method.equals("GET") && !method.equals("HEAD") && !Sessions.csrfMatches(ctx, session)) {
+                throw new ApiError(403, "missing or wrong CSRF token; reload the page");
+            }
+            return;
+        }
+        if (tokens.isEmpty() || PUBLIC_PATHS.contains(ctx.path())) return;
+        if (!ctx.path().startsWith("/api/") && !ctx.path().equals("/metrics") && ctx.method().name().equals("GET")) {
+            ctx.redirect("/login");
+            ctx.skipRemainingHandlers();
+            return;
         }
         ctx.header("WWW-Authenticate", "Bearer");
         throw new ApiError(401, header == null ? "missing bearer token (Authorization: Bearer <token>)"
                 : "invalid bearer token");
+    }
+
+    /** Pages anyone may load: the console's login and its static assets. */
+    private static final java.util.Set<String> PUBLIC_PATHS = java.util.Set.of("/login", "/console.css", "/console.js");
+
+    /** Whether {@code given} is one of the configured tokens, compared with each in constant time. */
+    public static boolean validToken(String given, List<byte[]> tokens) {
+        byte[] g = given.getBytes(StandardCharsets.UTF_8);
+        boolean ok = false;
+        // Compare against every token, so timing reveals neither which nor how much matched.
+        for (byte[] t : tokens) ok |= MessageDigest.isEqual(g, t);
+        return ok;
     }
 
     /** Whether a handler already wrote a JSON body (its own, more precise 404/405); the request's type is irrelevant. */
@@ -88,12 +115,33 @@ public final class ApiServer implements AutoCloseable {
         return type != null && type.startsWith("application/json");
     }
 
+    /**
+     * A group that answers {@code type} with 503 "{@code what} is unavailable: message": a dependency
+     * of the routes (the store) is down, not the request wrong. Registered by the groups that use it,
+     * so this package knows no dependency.
+     */
+    public static <E extends Exception> RouteGroup unavailableOn(Class<E> type, String what) {
+        return (routes, bodies) -> routes.exception(type, (e, ctx) -> {
+            LOG.error("{} failure on {} {}", what, ctx.method(), ctx.path(), e);
+            error(ctx, 503, what + " is unavailable: " + e.getMessage(), "");
+        });
+    }
+
     /** Writes the API's error body. */
-    static void error(Context ctx, int status, String message, String path) {
+    public static void error(Context ctx, int status, String message, String path) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", message);
         if (path != null && !path.isEmpty()) body.put("path", path);
         json(ctx.status(status), body);
+    }
+
+    /** The API's error body for {@code message}, for answers written outside a route. */
+    static byte[] errorBody(String message) {
+        try {
+            return JSON.writeValueAsBytes(Map.of("error", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error as JSON", e);
+        }
     }
 
     /** Writes {@code value} as the JSON response body. */

@@ -17,6 +17,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
+    private final DataSource dataSource;
     private final Vendor vendor;
 
     /** The two supported database products; {@link #id} is Flyway's and Quartz's name for them. */
@@ -36,8 +37,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Database(HikariDataSource pool, Vendor vendor) {
+    private Database(HikariDataSource pool, Vendor vendor, boolean h2File) {
         this.pool = pool;
+        this.dataSource = h2File ? new H2SyncedDataSource(pool) : pool;
         this.vendor = vendor;
     }
 
@@ -68,7 +70,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the store schema at " + settings.displayUrl() + ": "
                     + rootMessage(e), e);
         }
-        return new Database(pool, vendor);
+        return new Database(pool, vendor, vendor == Vendor.H2 && !settings.url().startsWith("jdbc:h2:mem:"));
     }
 
     /**
@@ -96,7 +98,12 @@ public final class Database implements AutoCloseable {
         return m.lines().findFirst().orElse(m);
     }
 
-    public DataSource dataSource() { return pool; }
+    /**
+     * The pool every component shares. On an H2 file a connection that wrote syncs the file when it is
+     * given back ({@link H2SyncedDataSource}), so whatever a caller acknowledges after closing it is on
+     * disk; PostgreSQL does that on every commit.
+     */
+    public DataSource dataSource() { return dataSource; }
 
     public Vendor vendor() { return vendor; }
 

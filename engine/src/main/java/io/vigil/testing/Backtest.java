@@ -5,27 +5,31 @@ import io.vigil.compile.CompileException;
 import io.vigil.compile.CompiledGroup;
 import io.vigil.compile.CompiledRuleSet;
 import io.vigil.compile.RuleCompiler;
-import io.vigil.config.MaintenanceWindow;
+import io.vigil.config.Config;
 import io.vigil.runtime.AlertBook;
 import io.vigil.runtime.AlertTracker;
+import io.vigil.runtime.Engine;
 import io.vigil.runtime.Evaluator;
 import io.vigil.runtime.StoreOperands;
+import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.MetricStore;
+import io.vigil.store.StoreSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Replays rules over stored history: every scheduled evaluation in [from, to] per group, from empty
  * alert state, through the live evaluation path, recording each transition, what notify and trigger
- * would have done ({@link Deliveries}), and each rule's chart series ({@link ChartProbes}). Reads the
- * store only: no alert state is written and nothing is sent or run.
+ * would have done (the production outbox path on a throwaway in-memory store, {@link ReplayOutbox}),
+ * and each rule's chart series ({@link ChartProbes}). Reads the metric store only: no alert state is
+ * written to it and nothing is sent or run.
  */
 public final class Backtest {
 
@@ -35,20 +39,23 @@ public final class Backtest {
         void update(long done, long total);
     }
 
+    private static final AtomicInteger OUTBOXES = new AtomicInteger();
+
     private final RuleCompiler compiler;
     private final MetricStore store;
-    private final Collection<MaintenanceWindow> silences;
+    private final Config config;
 
-    public Backtest(RuleCompiler compiler, MetricStore store, Collection<MaintenanceWindow> silences) {
+    /** @param config channels, actions, silences and approval expiry; null for the rules' names with defaults */
+    public Backtest(RuleCompiler compiler, MetricStore store, Config config) {
         this.compiler = compiler;
         this.store = store;
-        this.silences = List.copyOf(silences);
+        this.config = config;
     }
 
     /** @param charts also compute the chart series (the HTML report needs them; the timeline does not) */
     public BacktestResult run(CompiledRuleSet compiled, Instant from, Instant to, boolean charts, Progress progress) {
         long started = System.nanoTime();
-        Evaluator evaluator = new Evaluator(new ReusedOperands(new StoreOperands(store)));
+        Evaluator evaluator = new Evaluator(new ReusedOperands(new StoreOperands(store, config)));
         Map<String, Track> tracks = new LinkedHashMap<>();
         List<ResolvedRule> rules = new ArrayList<>();
         for (CompiledGroup g : compiled.groups()) {
@@ -58,13 +65,29 @@ public final class Backtest {
             }
         }
         Probes probes = charts ? probes(tracks) : Probes.NONE;
-        Deliveries deliveries = new Deliveries(silences);
+        if (rules.stream().allMatch(r -> r.notifications().isEmpty() && r.triggers().isEmpty())) {
+            return run(compiled, from, to, evaluator, tracks, rules, probes, null, progress, started);
+        }
+        StoreSettings mem = StoreSettings.of("jdbc:h2:mem:vigil-backtest-" + OUTBOXES.incrementAndGet()).withPoolSize(2);
+        try (JdbcMetricStore scratch = JdbcMetricStore.open(mem)) {
+            return run(compiled, from, to, evaluator, tracks, rules, probes,
+                    new ReplayOutbox(scratch.database().dataSource(), config, rules), progress, started);
+        }
+    }
+
+    /** @param outbox null when no rule notifies or triggers (no outbox store is opened then) */
+
+    private BacktestResult run(CompiledRuleSet compiled, Instant from, Instant to, Evaluator evaluator,
+                               Map<String, Track> tracks, List<ResolvedRule> rules, Probes probes, ReplayOutbox outbox,
+                               Progress progress, long started) {
         long[] done = {0};
         long[] total = {0};
         Replay replay = new Replay(evaluator, compiled.groups(), from, (result, folds) -> {
             for (AlertBook.RuleFold f : folds) record(tracks.get(f.ruleId()), f, result.t());
-            for (Deliveries.Delivery d : deliveries.after(result.t(), folds)) tracks.get(d.ruleId()).deliveries().add(d);
-            CompiledGroup probe = probes.byGroup().get(key(result.group()));
+            if (outbox != null) {
+                for (ReplayOutbox.Delivery d : outbox.evaluated(result, folds)) tracks.get(d.ruleId()).deliveries().add(d);
+            }
+            CompiledGroup probe = probes.byGroup().get(Engine.groupKey(result.group()));
             if (probe != null) {
                 for (Evaluator.RuleResult r : evaluator.evaluate(probe, result.t()).rules()) {
                     ChartProbes.Probe p = probes.byId().get(r.plan().id());
@@ -76,6 +99,9 @@ public final class Backtest {
         total[0] = replay.pending(to);
         progress.update(0, total[0]);
         replay.advance(to);
+        if (outbox != null) {
+            for (ReplayOutbox.Delivery d : outbox.until(to)) tracks.get(d.ruleId()).deliveries().add(d);
+        }
         for (ResolvedRule r : rules) tracks.get(r.id()).finish(replay.book().tracker(r).active(), to);
         return new BacktestResult(from, to, tracks.values().stream().map(Track::freeze).toList(), done[0],
                 Duration.ofNanos(System.nanoTime() - started));
@@ -86,10 +112,6 @@ public final class Backtest {
         for (AlertTracker.InstanceStep s : f.fold().transitions()) {
             track.transition(new BacktestResult.Event(new TreeMap<>(s.labels()), s.step().transition().orElseThrow()));
         }
-    }
-
-    private static String key(CompiledGroup g) {
-        return g.model() + "|" + g.schedule().key();
     }
 
     /** The probe groups by their group key, and each probe rule by its id. */
@@ -115,7 +137,7 @@ public final class Backtest {
             return Probes.NONE;
         }
         Map<String, CompiledGroup> byGroup = new HashMap<>();
-        for (CompiledGroup g : compiled.groups()) byGroup.put(key(g), g);
+        for (CompiledGroup g : compiled.groups()) byGroup.put(Engine.groupKey(g), g);
         return new Probes(byGroup, byId);
     }
 }

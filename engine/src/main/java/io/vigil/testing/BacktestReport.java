@@ -106,9 +106,10 @@ public final class BacktestReport {
         }
         h.append("</p>\n<figure style=\"margin:0\">\n").append(chart(rh, from, to)).append("<figcaption class=\"key\">")
                 .append(esc(rh.chart().expression())).append(" at each evaluation");
-        if (rh.chart().threshold() != null) {
-            h.append(" &middot; <span class=\"swatch\" style=\"border-top:2px dashed #d62728;height:0\"></span>threshold ")
-                    .append(esc(SvgChart.formatValue(rh.chart().threshold())));
+        if (!rh.chart().thresholds().isEmpty()) {
+            h.append(" &middot; <span class=\"swatch\" style=\"border-top:2px dashed #d62728;height:0\"></span>threshold")
+                    .append(rh.chart().thresholds().size() == 1 ? " " : "s ")
+                    .append(esc(String.join(", ", rh.chart().thresholds().stream().map(SvgChart::formatValue).toList())));
         }
         h.append(" &middot; <span class=\"swatch\" style=\"background:#ffbf00;opacity:.35\"></span>pending"
                 + "<span class=\"swatch\" style=\"background:#d62728;opacity:.35\"></span>firing</figcaption>\n</figure>\n");
@@ -137,7 +138,7 @@ public final class BacktestReport {
             }
             if (start != null) bands.add(new SvgChart.Band(start, end, kind));
         }
-        return SvgChart.render(lines, rh.chart().threshold(), bands, from, to, rh.chart().expression());
+        return SvgChart.render(lines, rh.chart().thresholds(), bands, from, to, rh.chart().expression());
     }
 
     /** At most the first, lowest, highest and last point of each of {@link #BUCKETS} time buckets: spikes stay visible. */
@@ -203,9 +204,9 @@ public final class BacktestReport {
                 .append(" notifications and actions that would have happened</summary>\n<table>\n"
                         + "<tr><th>time (UTC)</th><th>to</th><th>what</th><th>instance</th><th>note</th></tr>\n");
         for (int i = 0; i < Math.min(rh.deliveries().size(), MAX_ROWS); i++) {
-            Deliveries.Delivery d = rh.deliveries().get(i);
+            ReplayOutbox.Delivery d = rh.deliveries().get(i);
             h.append("<tr><td>").append(esc(TIME.format(d.at()))).append("</td><td>").append(esc(d.target()))
-                    .append("</td><td>").append(d.type() == Deliveries.Type.NOTIFY ? "notify " : "run ")
+                    .append("</td><td>").append(d.type() == ReplayOutbox.Type.NOTIFY ? "notify " : "run ")
                     .append(esc(d.kind())).append("</td><td><code>").append(esc(LabelText.of(d.labels())))
                     .append("</code></td><td>").append(d.skipped() == null ? "" : "held back: " + esc(d.skipped()))
                     .append("</td></tr>\n");

@@ -44,7 +44,7 @@ public record BacktestResult(Instant from, Instant to, List<RuleHistory> rules, 
      * @param lastFailure the message of the last failed evaluation, or null
      */
     public record RuleHistory(ResolvedRule rule, ChartProbes.Plan chart, List<Event> events, List<Period> periods,
-                              List<Deliveries.Delivery> deliveries, Map<String, List<SvgChart.Point>> lines,
+                              List<ReplayOutbox.Delivery> deliveries, Map<String, List<SvgChart.Point>> lines,
                               long evaluations, long failures, String lastFailure) {
         public RuleHistory {
             events = List.copyOf(events);

@@ -42,8 +42,8 @@ final class CaseCheck {
         List<String> out = new ArrayList<>();
         alerts("firing alerts", test.alerts(), AlertStatus.FIRING, out);
         if (test.pending() != null) alerts("pending alerts", test.pending(), AlertStatus.PENDING, out);
-        if (test.notifications() != null) deliveries("notifications", test.notifications(), Deliveries.Type.NOTIFY, out);
-        if (test.actions() != null) deliveries("actions", test.actions(), Deliveries.Type.ACTION, out);
+        if (test.notifications() != null) deliveries("notifications", test.notifications(), ReplayOutbox.Type.NOTIFY, out);
+        if (test.actions() != null) deliveries("actions", test.actions(), ReplayOutbox.Type.ACTION, out);
         snap.failures().forEach((rule, f) -> out.add("rule " + rule + " failed to evaluate at " + offset(f.at()) + ": "
                 + f.message()));
         return out;
@@ -99,15 +99,15 @@ final class CaseCheck {
         return "firing since " + offset(s.firedAt()) + kept + ", value " + number(s.value());
     }
 
-    private void deliveries(String title, List<TestFile.ExpectedDelivery> expected, Deliveries.Type type, List<String> out) {
-        List<Deliveries.Delivery> actual = new ArrayList<>();
-        for (Deliveries.Delivery d : snap.deliveries()) if (d.type() == type) actual.add(d);
-        List<Deliveries.Delivery> unmatched = new ArrayList<>(actual);
+    private void deliveries(String title, List<TestFile.ExpectedDelivery> expected, ReplayOutbox.Type type, List<String> out) {
+        List<ReplayOutbox.Delivery> actual = new ArrayList<>();
+        for (ReplayOutbox.Delivery d : snap.deliveries()) if (d.type() == type) actual.add(d);
+        List<ReplayOutbox.Delivery> unmatched = new ArrayList<>(actual);
         List<String> lines = new ArrayList<>();
         for (TestFile.ExpectedDelivery e : expected) {
             String rule = ids.resolve(e.rule()).id();
-            Deliveries.Delivery hit = null;
-            for (Deliveries.Delivery d : unmatched) {
+            ReplayOutbox.Delivery hit = null;
+            for (ReplayOutbox.Delivery d : unmatched) {
                 if (d.target().equals(e.target()) && d.ruleId().equals(rule)
                         && withoutModel(d.labels()).equals(withoutModel(e.labels()))
                         && (e.kind() == null || e.kind().equals(d.kind()))
@@ -123,14 +123,14 @@ final class CaseCheck {
                         + LabelText.of(withoutModel(e.labels())) + (e.at() == null ? "" : " at " + Durations.format(e.at())));
             }
         }
-        for (Deliveries.Delivery d : unmatched) lines.add("unexpected: " + show(d));
+        for (ReplayOutbox.Delivery d : unmatched) lines.add("unexpected: " + show(d));
         if (lines.isEmpty()) return;
         out.add(title + " differ (sent after the previous test time, up to this one):");
         lines.forEach(l -> out.add("  " + l));
         out.add("  got:        " + list(actual.stream().map(this::show).toList()));
     }
 
-    private String show(Deliveries.Delivery d) {
+    private String show(ReplayOutbox.Delivery d) {
         return d.target() + " " + d.kind() + " " + d.ruleId() + LabelText.of(withoutModel(d.labels())) + " at " + offset(d.at());
     }
 

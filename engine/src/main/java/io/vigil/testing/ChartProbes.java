@@ -14,7 +14,9 @@ import java.util.Map;
  * exactly the numbers the rule compared, including for values that did not breach.
  *
  * <p>For {@code a > 0.1 and b} the probe is {@code a} with threshold 0.1; for a comparison of two series
- * both sides are probed and there is no threshold line; anything else is probed whole.
+ * both sides are probed and there is no threshold line; for {@code x > 1 or y < 2} each side of the
+ * {@code or} is charted as above, its lines named after it, with a threshold line each; anything else is
+ * probed whole.
  */
 public final class ChartProbes {
     private ChartProbes() {}
@@ -22,37 +24,70 @@ public final class ChartProbes {
     /** One probe: a rule evaluating {@code expression}, drawn with {@code prefix} before its labels. */
     public record Probe(ResolvedRule rule, ResolvedRule of, String prefix) {}
 
-    /** A rule's chart: the expression(s) drawn, the threshold line or null, and the probes computing them. */
-    public record Plan(ResolvedRule rule, String expression, Double threshold, List<Probe> probes) {}
+    /** A rule's chart: the expression(s) drawn, the threshold lines (none, one, or one per side), and the probes computing them. */
+    public record Plan(ResolvedRule rule, String expression, List<Double> thresholds, List<Probe> probes) {
+        public Plan {
+            thresholds = List.copyOf(thresholds);
+            probes = List.copyOf(probes);
+        }
+    }
 
     public static Plan plan(ResolvedRule rule) {
-        Expr e = rule.when();
+        List<Expr> sides = new ArrayList<>();
+        sides(rule.when(), sides);
+        if (sides.size() == 1) return side(rule, sides.get(0), new int[1], "");
+        List<String> expressions = new ArrayList<>();
+        List<Double> thresholds = new ArrayList<>();
+        List<Probe> probes = new ArrayList<>();
+        int[] n = new int[1];
+        for (Expr side : sides) {
+            Plan p = side(rule, side, n, side.span().text() + " ");
+            expressions.add(p.expression());
+            thresholds.addAll(p.thresholds());
+            probes.addAll(p.probes());
+        }
+        return new Plan(rule, String.join(" or ", expressions), thresholds, probes);
+    }
+
+    /** The alternatives of an {@code or} chain, each without the filters ({@code and}, {@code unless}) applied to it. */
+    private static void sides(Expr e, List<Expr> out) {
         while (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.UNLESS)) e = b.left();
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
+            sides(b.left(), out);
+            sides(b.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** The chart of one condition; {@code n} numbers the probes, {@code prefix} goes before each line's own prefix. */
+    private static Plan side(ResolvedRule rule, Expr e, int[] n, String prefix) {
         List<Probe> probes = new ArrayList<>();
         if (e instanceof Expr.Binary b && b.op().isComparison()) {
             Double right = constant(b.right());
             Double left = constant(b.left());
             if (right != null && left == null) {
-                probes.add(probe(rule, b.left(), 0, ""));
-                return new Plan(rule, b.left().span().text(), right, probes);
+                probes.add(probe(rule, b.left(), n[0]++, prefix));
+                return new Plan(rule, b.left().span().text(), List.of(right), probes);
             }
             if (left != null && right == null) {
-                probes.add(probe(rule, b.right(), 0, ""));
-                return new Plan(rule, b.right().span().text(), left, probes);
+                probes.add(probe(rule, b.right(), n[0]++, prefix));
+                return new Plan(rule, b.right().span().text(), List.of(left), probes);
             }
             if (left == null) {
-                probes.add(probe(rule, b.left(), 0, "left "));
-                probes.add(probe(rule, b.right(), 1, "right "));
-                return new Plan(rule, b.left().span().text() + " " + b.op().symbol + " " + b.right().span().text(), null,
-                        probes);
+                probes.add(probe(rule, b.left(), n[0]++, prefix + "left "));
+                probes.add(probe(rule, b.right(), n[0]++, prefix + "right "));
+                return new Plan(rule, b.left().span().text() + " " + b.op().symbol + " " + b.right().span().text(),
+                        List.of(), probes);
             }
         }
         if (e instanceof Expr.Between b && constant(b.subject()) == null) {
-            probes.add(probe(rule, b.subject(), 0, ""));
-            return new Plan(rule, b.subject().span().text(), constant(b.low()), probes);
+            probes.add(probe(rule, b.subject(), n[0]++, prefix));
+            Double low = constant(b.low());
+            return new Plan(rule, b.subject().span().text(), low == null ? List.of() : List.of(low), probes);
         }
-        if (constant(e) == null) probes.add(probe(rule, e, 0, ""));
-        return new Plan(rule, e.span().text(), null, probes);
+        if (constant(e) == null) probes.add(probe(rule, e, n[0]++, prefix));
+        return new Plan(rule, e.span().text(), List.of(), probes);
     }
 
     /** The rule with {@code expression} as its condition: no {@code for}, no labels, no notify or trigger. */

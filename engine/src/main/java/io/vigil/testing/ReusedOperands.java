@@ -13,14 +13,14 @@ import java.util.Map;
  * Remembers the operands computed at the latest evaluation time, so a backtest's chart probes, which
  * evaluate parts of a rule at the same T, reuse the rule's own operand values instead of querying again.
  */
-final class ReusedOperands implements OperandSource {
+public final class ReusedOperands implements OperandSource {
     private record Key(String model, Operand operand) {}
 
     private final OperandSource source;
     private final Map<Key, List<OperandValue>> values = new HashMap<>();
     private Instant at;
 
-    ReusedOperands(OperandSource source) {
+    public ReusedOperands(OperandSource source) {
         this.source = source;
     }
 

@@ -27,9 +27,10 @@ public record RuleSummary(long fired, Duration firing, Duration longest, Map<Str
         }
         Map<String, Map<String, Long>> notes = new TreeMap<>();
         Map<String, Map<String, Long>> runs = new TreeMap<>();
-        for (Deliveries.Delivery d : h.deliveries()) {
-            String what = d.sent() ? d.kind() : "held back (" + d.skipped().replaceFirst(" (by|until) .*", "") + ")";
-            (d.type() == Deliveries.Type.NOTIFY ? notes : runs).computeIfAbsent(d.target(), k -> new TreeMap<>())
+        for (ReplayOutbox.Delivery d : h.deliveries()) {
+            // The outbox words why: "cooldown 1d of ..." (skipped) or "suppressed by ..." (a silence).
+            String what = d.sent() ? d.kind() : "held back (" + (d.skipped().startsWith("cooldown") ? "cooldown" : "silenced") + ")";
+            (d.type() == ReplayOutbox.Type.NOTIFY ? notes : runs).computeIfAbsent(d.target(), k -> new TreeMap<>())
                     .merge(what, 1L, Long::sum);
         }
         return new RuleSummary(fired, total, longest, counts(notes), counts(runs), h.evaluations(), h.failures());

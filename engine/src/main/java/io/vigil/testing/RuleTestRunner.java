@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs the tests of one rule test file: checks and compiles its rules, loads its inputs into a fresh
  * in-memory store, replays every rule on its own schedule from {@code start} (the evaluation path of live
- * runs), and checks each test against the state after each rule's latest evaluation at or before
- * start + at. Nothing is written to disk and nothing is sent.
+ * runs), stores each evaluation through the production outbox path ({@link ReplayOutbox}), and checks
+ * each test against the state after each rule's latest evaluation at or before start + at and the
+ * deliveries made by then. Nothing is written to disk and nothing is sent.
  */
 public final class RuleTestRunner {
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -88,7 +89,8 @@ public final class RuleTestRunner {
                     List.of());
         }
         RuleIds ids = new RuleIds(check.rules());
-        TestData data = new TestData(file, ids.models());
+        Config settings = config;
+        TestData data = new TestData(file, ids.models(), m -> settings == null ? null : settings.model(m).kind());
         List<Diagnostic> problems = new ArrayList<>(data.problems());
         problems.addAll(ids.problems(file.tests()));
         if (!problems.isEmpty()) {
@@ -104,8 +106,8 @@ public final class RuleTestRunner {
         StoreSettings mem = StoreSettings.of("jdbc:h2:mem:vigil-test-" + DATABASES.incrementAndGet()).withPoolSize(2);
         try (JdbcMetricStore store = JdbcMetricStore.open(mem)) {
             data.write(store);
-            return new FileResult(file, List.of(), false, null, replay(file, compiled, store, ids,
-                    config == null ? List.of() : config.silences().values()));
+            return new FileResult(file, List.of(), false, null, replay(file, compiled, store, config, ids,
+                    new ReplayOutbox(store.database().dataSource(), config, check.rules())));
         }
     }
 
@@ -131,17 +133,16 @@ public final class RuleTestRunner {
         return new FileResult(file, d, false, error, List.of());
     }
 
-    private List<CaseResult> replay(TestFile file, CompiledRuleSet compiled, JdbcMetricStore store, RuleIds ids,
-                                    java.util.Collection<io.vigil.config.MaintenanceWindow> silences) {
-        Deliveries deliveries = new Deliveries(silences);
-        List<Deliveries.Delivery> sent = new ArrayList<>();
+    private List<CaseResult> replay(TestFile file, CompiledRuleSet compiled, JdbcMetricStore store, Config config, RuleIds ids,
+                                    ReplayOutbox outbox) {
+        List<ReplayOutbox.Delivery> sent = new ArrayList<>();
         Map<String, TestSnapshot.Failure> failures = new HashMap<>();
-        Replay replay = new Replay(new Evaluator(new StoreOperands(store)), compiled.groups(), file.start(), (r, folds) -> {
+        Replay replay = new Replay(new Evaluator(new StoreOperands(store, config)), compiled.groups(), file.start(), (r, folds) -> {
             for (Evaluator.RuleResult rule : r.rules()) {
                 if (rule.failed()) failures.put(rule.plan().id(), new TestSnapshot.Failure(r.t(), String.join("; ", rule.errors())));
                 else failures.remove(rule.plan().id());
             }
-            for (Deliveries.Delivery d : deliveries.after(r.t(), folds)) if (d.sent()) sent.add(d);
+            for (ReplayOutbox.Delivery d : outbox.evaluated(r, folds)) if (d.sent()) sent.add(d);
         });
         TreeSet<Duration> ats = new TreeSet<>();
         file.tests().forEach(t -> ats.add(t.at()));
@@ -150,6 +151,7 @@ public final class RuleTestRunner {
         for (Duration at : ats) {
             Instant t = file.start().plus(at);
             replay.advance(t);
+            for (ReplayOutbox.Delivery d : outbox.until(t)) if (d.sent()) sent.add(d);
             snapshots.put(at, TestSnapshot.of(t, ids.rules(), replay.book(), sent.subList(sentBefore, sent.size()),
                     failures));
             sentBefore = sent.size();

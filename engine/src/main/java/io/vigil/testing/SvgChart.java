@@ -35,10 +35,10 @@ public final class SvgChart {
     private SvgChart() {}
 
     /**
-     * @param threshold the rule's threshold, drawn as a dashed red line, or null
+     * @param thresholds the rule's thresholds (one per side of an {@code or}), each drawn as a dashed red line
      * @param yLabel    what the values are (the operand expression), shown on the value axis
      */
-    public static String render(List<Line> lines, Double threshold, List<Band> bands, Instant from, Instant to,
+    public static String render(List<Line> lines, List<Double> thresholds, List<Band> bands, Instant from, Instant to,
                                 String yLabel) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -50,7 +50,8 @@ public final class SvgChart {
                 }
             }
         }
-        if (threshold != null && Double.isFinite(threshold)) {
+        for (double threshold : thresholds) {
+            if (!Double.isFinite(threshold)) continue;
             lo = Math.min(lo, threshold);
             hi = Math.max(hi, threshold);
         }
@@ -100,7 +101,8 @@ public final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text transform=\"translate(14,%d) rotate(-90)\" font-size=\"11\" "
                 + "text-anchor=\"middle\" fill=\"#444\">%s</text>%n", (HEIGHT - BOTTOM + TOP) / 2,
                 Html.escape(shorten(yLabel, 40))));
-        if (threshold != null && Double.isFinite(threshold)) {
+        for (double threshold : thresholds) {
+            if (!Double.isFinite(threshold)) continue;
             double y = s.y(threshold);
             svg.append(String.format(Locale.ROOT, "<line class=\"threshold\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" "
                     + "y2=\"%.1f\" stroke=\"#d62728\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>"
@@ -206,7 +208,7 @@ public final class SvgChart {
         return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(t);
     }
 
-    static String formatValue(double v) {
+    public static String formatValue(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");

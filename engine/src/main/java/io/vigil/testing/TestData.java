@@ -2,7 +2,14 @@ package io.vigil.testing;
 
 import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Span;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.ingest.PredictionParser;
+import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.Batch;
+import io.vigil.store.Outcome;
+import io.vigil.store.Prediction;
 import io.vigil.store.FeatureSnapshot;
 import io.vigil.store.Labels;
 import io.vigil.store.MetricSample;
@@ -13,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A test file's input data in a store: series samples every {@code interval} from {@code start}, stale
@@ -20,12 +29,19 @@ import java.util.TreeSet;
  * load; with several models that is an error at the input.
  */
 final class TestData {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final TestFile file;
     private final Set<String> models;
+    private final Function<String, ModelKind> kindOf;
+    private final List<Prediction> predictions = new ArrayList<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
 
-    TestData(TestFile file, Set<String> models) {
+    /** @param kindOf each model's declared kind (null when undeclared), as the HTTP ingest gets it */
+    TestData(TestFile file, Set<String> models, Function<String, ModelKind> kindOf) {
         this.file = file;
         this.models = new TreeSet<>(models);
+        this.kindOf = kindOf;
     }
 
     /** Inputs whose model cannot be told. */
@@ -34,6 +50,8 @@ final class TestData {
         for (TestFile.SeriesInput s : file.series()) check(s.model(), s.span(), "series", "a model=\"...\" label", out);
         for (TestFile.BaselineInput b : file.baselines()) check(b.model(), b.span(), "baseline", "model:", out);
         for (TestFile.DistributionInput d : file.distributions()) check(d.model(), d.span(), "distribution", "model:", out);
+        for (TestFile.RecordInput r : file.predictions()) parse(r, "prediction", PredictionParser::predictions, out);
+        for (TestFile.RecordInput r : file.outcomes()) parse(r, "outcome", PredictionParser::outcomes, out);
         return out;
     }
 
@@ -42,6 +60,34 @@ final class TestData {
             out.add(Diagnostic.error(span, "this " + what + " names no model and the rules load "
                     + (models.isEmpty() ? "none" : models.size() + " (" + String.join(", ", models) + ")")
                     + "; add " + fix));
+        }
+    }
+
+    /**
+     * Validates a record with the production parser (the HTTP API's rules, the config's model kinds) and keeps
+     * it; a refusal is a diagnostic at the record naming the field path, e.g. {@code predictions[2].score}.
+     */
+    private void parse(TestFile.RecordInput r, String what,
+                       BiFunction<byte[], Function<String, ModelKind>, PredictionParser.Result> parser,
+                       List<Diagnostic> out) {
+        int before = out.size();
+        check(r.model(), r.span(), what, "model:", out);
+        if (out.size() > before) return;
+        ObjectNode json = r.json().deepCopy();
+        json.put("model", model(r.model()));
+        json.put("timestamp", file.start().plus(r.at()).toString());
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree did not serialize", e);
+        }
+        PredictionParser.Result result = parser.apply(body, kindOf);
+        if (result instanceof PredictionParser.Parsed p) {
+            predictions.addAll(p.predictions());
+            outcomes.addAll(p.outcomes());
+        } else if (result instanceof PredictionParser.Rejected rej) {
+            out.add(Diagnostic.error(r.span(), TestYaml.join(r.path(), rej.error().path()) + ": " + rej.error().message()));
         }
     }
 
@@ -67,7 +113,7 @@ final class TestData {
                 distributions.add(new FeatureSnapshot(model(d.model()), d.feature(), file.start().plus(offset), d.sample()));
             }
         }
-        store.write(new Batch(samples, distributions));
+        store.write(new Batch(samples, distributions, predictions, outcomes));
         for (TestFile.BaselineInput b : file.baselines()) store.putBaseline(model(b.model()), b.name(), b.features());
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.ast.Span;
 import io.vigil.stats.FeatureSample;
 import java.nio.file.Path;
@@ -18,9 +19,11 @@ import java.util.SortedMap;
  */
 public record TestFile(Path path, List<Path> rules, Path config, Duration interval, Instant start,
                        List<SeriesInput> series, List<BaselineInput> baselines, List<DistributionInput> distributions,
-                       List<TestCase> tests) {
+                       List<TestCase> tests, List<RecordInput> predictions, List<RecordInput> outcomes) {
 
     public TestFile {
+        predictions = List.copyOf(predictions);
+        outcomes = List.copyOf(outcomes);
         rules = List.copyOf(rules);
         series = List.copyOf(series);
         baselines = List.copyOf(baselines);
@@ -42,6 +45,23 @@ public record TestFile(Path path, List<Path> rules, Path config, Duration interv
     /** One feature's distribution, ingested at each of {@code offsets} after {@code start}. */
     public record DistributionInput(String model, String feature, List<Duration> offsets, FeatureSample sample,
                                     Span span) {}
+
+    /** A file without prediction or outcome records. */
+    public TestFile(Path path, List<Path> rules, Path config, Duration interval, Instant start, List<SeriesInput> series,
+                    List<BaselineInput> baselines, List<DistributionInput> distributions, List<TestCase> tests) {
+        this(path, rules, config, interval, start, series, baselines, distributions, tests, List.of(), List.of());
+    }
+
+    /**
+     * One prediction or outcome record as {@code POST /api/v1/predictions} / {@code /outcomes} take it, but
+     * without {@code timestamp} (it is {@code start + at}) and with {@code model} possibly missing (the only
+     * model the rules load). It is validated by the production parser once the config's model kinds are known.
+     *
+     * @param json  the record's fields as JSON, without {@code at}
+     * @param path  the record's key path in the test file ({@code predictions[3]}), or its file's line
+     * @param model null when the record names none
+     */
+    public record RecordInput(Duration at, ObjectNode json, String model, String path, Span span) {}
 
     /**
      * The expectations at one time.

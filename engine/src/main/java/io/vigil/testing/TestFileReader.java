@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class TestFileReader {
     private static final List<String> TOP = List.of("rules", "config", "interval", "start", "series", "baselines",
-            "distributions", "tests");
+            "distributions", "predictions", "outcomes", "tests");
     private static final List<String> SERIES = List.of("metric", "values");
     private static final List<String> TEST = List.of("at", "alerts", "pending", "notifications", "actions");
     private static final List<String> ALERT = List.of("rule", "labels", "state", "value", "tolerance");
@@ -49,14 +49,12 @@ public final class TestFileReader {
         Path dir = path.toAbsolutePath().getParent();
         TestFileReader r = new TestFileReader(new Source(path.toString(), text), dir);
         TestFile file = r.file(path);
-        List<Diagnostic> d = new ArrayList<>(r.yaml.diagnostics());
-        d.sort(Diagnostic.ORDER);
-        return new Result(r.yaml.hasErrors() ? null : file, List.copyOf(d));
+        return new Result(r.yaml.hasErrors() ? null : file, List.copyOf(r.yaml.diagnostics()));
     }
 
     private TestFile file(Path path) {
-        YamlTree.Result tree = YamlTree.read(yaml.source().text());
-        for (YamlTree.Problem p : tree.problems()) yaml.error(p.offset(), "", p.message());
+        YamlTree.Result tree = YamlTree.read(yaml.source().text(), path.getFileName().toString());
+        yaml.addAll(tree.problems());
         if (!tree.problems().isEmpty()) return null;
         if (tree.root() == null) {
             yaml.error(0, "", "empty test file; expected rules:, series: and tests:");
@@ -86,8 +84,11 @@ public final class TestFileReader {
         FeatureDataReader features = new FeatureDataReader(yaml);
         var baselines = features.baselines(top.get("baselines"));
         var distributions = features.distributions(top.get("distributions"), end);
+        RecordInputReader records = new RecordInputReader(yaml);
+        var predictions = records.records(top.get("predictions"), "predictions");
+        var outcomes = records.records(top.get("outcomes"), "outcomes");
         return new TestFile(path, rules, config, interval == null ? DEFAULT_INTERVAL : interval,
-                start == null ? Instant.EPOCH : start, series, baselines, distributions, tests);
+                start == null ? Instant.EPOCH : start, series, baselines, distributions, tests, predictions, outcomes);
     }
 
     private List<Path> paths(YamlNode node) {

@@ -17,12 +17,12 @@ import java.util.TreeMap;
  * @param active rule id → instance labels → state (pending or firing)
  */
 record TestSnapshot(Instant t, Map<String, Map<Map<String, String>, AlertState>> active,
-                    List<Deliveries.Delivery> deliveries, Map<String, Failure> failures) {
+                    List<ReplayOutbox.Delivery> deliveries, Map<String, Failure> failures) {
 
     /** A rule's latest evaluation failed at {@code at}. */
     record Failure(Instant at, String message) {}
 
-    static TestSnapshot of(Instant t, Collection<ResolvedRule> rules, AlertBook book, List<Deliveries.Delivery> window,
+    static TestSnapshot of(Instant t, Collection<ResolvedRule> rules, AlertBook book, List<ReplayOutbox.Delivery> window,
                            Map<String, Failure> failures) {
         Map<String, Map<Map<String, String>, AlertState>> active = new TreeMap<>();
         for (ResolvedRule r : rules) active.put(r.id(), book.tracker(r).active());

@@ -3,13 +3,13 @@ package io.vigil.testing;
 import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Source;
 import io.vigil.ast.Span;
-import io.vigil.ast.Suggestions;
 import io.vigil.config.DurationText;
+import io.vigil.config.NodeReader;
 import io.vigil.config.YamlNode;
+import io.vigil.config.YamlTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,29 +18,38 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Typed reading of a test file's located YAML nodes. Every problem becomes a diagnostic at the node's
- * line and column with its key path (e.g. {@code tests[2].alerts[0].rule: expected a string}); readers
- * return null for a value they could not read and carry on, so one run reports every problem.
+ * Typed reading of a test file's located YAML nodes, on the config's {@link NodeReader} (which keeps
+ * the problems, finds unknown and repeated keys, and turns everything into diagnostics naming the test
+ * file). Every problem is at the node's line and column with its key path (e.g.
+ * {@code tests[2].alerts[0].rule: expected a string}); readers return null for a value they could not
+ * read and carry on, so one run reports every problem.
  */
 final class TestYaml {
-    private static final java.util.regex.Pattern NUMBER =
+    static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
 
     private final Source source;
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final NodeReader reader;
 
     TestYaml(Source source) {
         this.source = source;
+        this.reader = new NodeReader(source.text(), Map.of());
     }
 
     Source source() { return source; }
 
-    List<Diagnostic> diagnostics() { return diagnostics; }
+    /** Every problem so far, sorted by position. */
+    List<Diagnostic> diagnostics() { return reader.diagnostics(source.path()); }
 
-    boolean hasErrors() { return diagnostics.stream().anyMatch(Diagnostic::isError); }
+    boolean hasErrors() { return reader.hasErrors(); }
 
     void error(int offset, String path, String message) {
-        diagnostics.add(Diagnostic.error(span(offset), path.isEmpty() ? message : path + ": " + message));
+        reader.error(offset, path, message);
+    }
+
+    /** Syntax problems of the file as the YAML reader found them. */
+    void addAll(List<YamlTree.Problem> problems) {
+        reader.addAll(problems);
     }
 
     void error(YamlNode node, String path, String message) {
@@ -55,43 +64,24 @@ final class TestYaml {
         return span(node.start());
     }
 
-    /**
-     * The file offset of a code-point index in a scalar's text: exact for single-line scalars without
-     * escapes (plain or quoted), else the scalar's start.
-     */
+    /** The file offset of a code-point index in a scalar's text (exact for single-line scalars without escapes). */
     int offsetIn(YamlNode.Scalar s, int index) {
-        int[] text = s.text().codePoints().toArray();
-        for (int quote = 0; quote <= 1; quote++) {
-            int from = s.start() + quote;
-            if (from + text.length > source.length()) continue;
-            boolean same = true;
-            for (int i = 0; i < text.length && same; i++) same = source.codePointAt(from + i) == text[i];
-            if (same) return from + Math.min(index, text.length);
-        }
-        return s.start();
+        return reader.offsetIn(s, index);
     }
 
     /** The entries of a mapping by key; reports a non-mapping, unknown and repeated keys, and missing required ones. */
     Map<String, YamlNode> mapping(YamlNode node, String path, Collection<String> known, Collection<String> required,
                                   String what) {
-        Map<String, YamlNode> out = new LinkedHashMap<>();
         if (!(node instanceof YamlNode.Mapping m)) {
             if (node != null) error(node, path, "expected " + what + ", got " + node.kind());
             return null;
         }
-        for (YamlNode.Entry e : m.entries()) {
-            String at = join(path, e.key());
-            if (!known.contains(e.key())) {
-                String hint = Suggestions.hint(e.key(), known);
-                error(e.keyStart(), at, "unknown key" + (hint.isEmpty() ? " (known: " + String.join(", ", known) + ")" : hint));
-            } else if (out.putIfAbsent(e.key(), e.value()) != null) {
-                error(e.keyStart(), at, "duplicate key");
-            }
-        }
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        reader.known(m, path, known).forEach((key, e) -> {
+            if (known.contains(key)) out.put(key, e.value());
+        });
         for (String r : required) {
-            if (!out.containsKey(r) && m.entries().stream().noneMatch(e -> e.key().equals(r))) {
-                error(node, path, "missing key '" + r + "'");
-            }
+            if (!out.containsKey(r)) error(node, path, "missing key '" + r + "'");
         }
         return out;
     }
@@ -191,7 +181,7 @@ final class TestYaml {
     }
 
     static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return NodeReader.join(path, key);
     }
 
     static String index(String path, int i) {

@@ -18,7 +18,7 @@ final class Track {
     private final ChartProbes.Plan chart;
     private final List<BacktestResult.Event> events = new ArrayList<>();
     private final List<BacktestResult.Period> periods = new ArrayList<>();
-    private final List<Deliveries.Delivery> deliveries = new ArrayList<>();
+    private final List<ReplayOutbox.Delivery> deliveries = new ArrayList<>();
     private final Map<String, List<SvgChart.Point>> lines = new LinkedHashMap<>();
     private final Map<Map<String, String>, Instant> openSince = new HashMap<>();
     private long evaluations;
@@ -31,7 +31,7 @@ final class Track {
 
     ChartProbes.Plan chart() { return chart; }
 
-    List<Deliveries.Delivery> deliveries() { return deliveries; }
+    List<ReplayOutbox.Delivery> deliveries() { return deliveries; }
 
     void evaluated(String failure) {
         evaluations++;

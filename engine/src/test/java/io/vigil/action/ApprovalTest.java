@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.Slow;
 import io.vigil.notify.MutableClock;
 import io.vigil.notify.OutboxWorld;
 import io.vigil.notify.WebhookReceiver;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code trigger ... approval required}: runs wait for a person, who approves or rejects through the API; or they expire. */
+@Slow
 class ApprovalTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String RULES = """

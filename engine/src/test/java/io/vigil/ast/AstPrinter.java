@@ -88,10 +88,10 @@ public final class AstPrinter {
         if (e instanceof Expr.DurationExpr d) return duration(d.duration());
         if (e instanceof Expr.Str str) return string(str.string());
         if (e instanceof Expr.Wildcard) return Node.of("*", s);
-        if (e instanceof Expr.Selector sel) {
-            return new Node("sel " + sel.metric().text() + " @" + pos(s), sel.matchers().stream()
-                    .map(m -> Node.of(m.op().symbol + " " + m.label().text(), m.span(), string(m.value()))).toList());
-        }
+        if (e instanceof Expr.StringList l) return new Node("list @" + pos(s), l.items().stream().map(AstPrinter::string).toList());
+        if (e instanceof Expr.Regex r) return Node.of("regex", s, string(r.pattern()));
+        if (e instanceof Expr.Selector sel) return new Node("sel " + sel.metric().text() + " @" + pos(s), matchers(sel.matchers()));
+        if (e instanceof Expr.LabelSet set) return new Node("labelset @" + pos(s), matchers(set.matchers()));
         if (e instanceof Expr.Call c) {
             List<Node> children = new ArrayList<>();
             for (Expr.Arg a : c.args()) {
@@ -115,6 +115,10 @@ public final class AstPrinter {
         }
         Expr.Between b = (Expr.Between) e;
         return Node.of("between", s, expr(b.subject()), expr(b.low()), expr(b.high()));
+    }
+
+    private static List<Node> matchers(List<Expr.Matcher> matchers) {
+        return matchers.stream().map(m -> Node.of(m.op().symbol + " " + m.label().text(), m.span(), string(m.value()))).toList();
     }
 
     private static Node name(Name n) {

@@ -3,6 +3,7 @@ package io.vigil.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ast.Source;
+import io.vigil.stats.quality.ModelKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class GoldenFiles {
 
     /**
      * The config references a case declares in a header line such as
-     * {@code # config: channels=ml_oncall,slack actions=retrain baselines=churn:training}, or null (no config).
+     * {@code # config: channels=ml_oncall,slack actions=retrain baselines=churn:training kinds=price:regression}, or null (no config).
      */
     public static References references(String text) {
         for (String line : text.lines().toList()) {
@@ -59,6 +60,7 @@ public final class GoldenFiles {
             Set<String> channels = new TreeSet<>();
             Set<String> actions = new TreeSet<>();
             Map<String, String> baselines = new TreeMap<>();
+            Map<String, ModelKind> kinds = new TreeMap<>();
             for (String part : line.substring("# config:".length()).trim().split("\\s+")) {
                 if (part.isEmpty()) continue;
                 String[] kv = part.split("=", 2);
@@ -67,10 +69,11 @@ public final class GoldenFiles {
                     case "channels" -> channels.addAll(values);
                     case "actions" -> actions.addAll(values);
                     case "baselines" -> values.forEach(v -> baselines.put(v.split(":")[0], v.split(":")[1]));
+                    case "kinds" -> values.forEach(v -> kinds.put(v.split(":")[0], ModelKind.byYamlName(v.split(":")[1])));
                     default -> throw new IllegalArgumentException("unknown config header key " + kv[0]);
                 }
             }
-            return new References(channels, actions, baselines);
+            return new References(channels, actions, baselines, kinds);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class BacktestCommandTest {
         CommandRun run = backtest("--format", "json");
 
         assertThat(run.exit()).isZero();
-        List<Map<String, Object>> got = new ObjectMapper().readValue(run.out(), List.class);
+        List<Map<String, Object>> got = new ObjectMapper().readValue(run.out(), new TypeReference<>() {});
         // EU: holds from 01:00 (pending), fires at 01:10 (for 10m); stops holding at 02:35 and is kept firing
         // until 02:45 (keep_firing_for 10m). Holds again at 03:00, fires at 03:10, stops at 03:15, resolves
         // at 03:25. US: holds at 03:00 and 03:05 only, so it is pending and drops back at 03:10.
@@ -55,6 +56,25 @@ class BacktestCommandTest {
                 event("03:10", "EU", 0.8, "firing", "pending"),
                 event("03:10", "US", 0.7, "inactive", "pending"),
                 event("03:25", "EU", 0.8, "resolved", "firing"));
+    }
+
+    @Test
+    void valuesCsvHasOneRowPerEvaluationAndElementWithItsState() throws Exception {
+        Path csv = dir.resolve("values.csv");
+        CommandRun run = backtest("--values", csv.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("time,rule,labels,value,state");
+        // 00:30 to 03:30 every 5 minutes is 37 evaluations, each with an EU and a US element.
+        assertThat(rows).hasSize(1 + 37 * 2);
+        // Per the timeline above: EU 0.8 pending at 01:05, firing at 01:10; kept firing at 02:40 although
+        // back at 0.9; US 0.95 inactive at 01:10, 0.7 pending at 03:05.
+        assertThat(rows).contains(
+                "2026-01-01T01:05:00Z,shop/acc_low,\"{segment=\"\"EU\"\"}\",0.8,pending",
+                "2026-01-01T01:10:00Z,shop/acc_low,\"{segment=\"\"EU\"\"}\",0.8,firing",
+                "2026-01-01T02:40:00Z,shop/acc_low,\"{segment=\"\"EU\"\"}\",0.9,firing",
+                "2026-01-01T01:10:00Z,shop/acc_low,\"{segment=\"\"US\"\"}\",0.95,inactive",
+                "2026-01-01T03:05:00Z,shop/acc_low,\"{segment=\"\"US\"\"}\",0.7,pending");
     }
 
     private static Map<String, Object> event(String hhmm, String segment, double value, String state, String from) {
@@ -100,6 +120,35 @@ class BacktestCommandTest {
                 .contains("<title>{segment=&quot;EU&quot;}</title>").contains("<title>{segment=&quot;US&quot;}</title>")
                 .doesNotContain("<script").doesNotContain("url(").doesNotContain("@import")
                 .doesNotContainPattern("(src|href)\\s*=\\s*\"(https?:)?//");
+    }
+
+    @Test
+    void theChartOfAnOrRuleDrawsEachSideWithItsThreshold() throws Exception {
+        Path rules = Files.writeString(dir.resolve("either.vigil"), """
+                model shop {
+                  every 5m
+                  rule either {
+                    when accuracy < 0.85 or latency_ms > 300
+                    notify pager
+                  }
+                }
+                """);
+        Path report = dir.resolve("either.html");
+
+        CommandRun run = CommandRun.of("backtest", rules.toString(), "--config", dir.resolve("vigil.yaml").toString(),
+                "--store", url, "--from", "2026-01-01T00:30:00Z", "--to", "2026-01-01T03:30:00Z", "--report",
+                report.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        // Both sides' series, named after their side, and one threshold line per side.
+        assertThat(html).contains("<title>accuracy &lt; 0.85 {segment=&quot;EU&quot;}</title>")
+                .contains("<title>accuracy &lt; 0.85 {segment=&quot;US&quot;}</title>")
+                .contains("<title>latency_ms &gt; 300 {}</title>")
+                .contains("threshold 0.85</text>").contains("threshold 300</text>")
+                .contains("thresholds 0.85, 300");
+        assertThat(html.split("class=\"threshold\"", -1)).hasSize(3);
+        assertThat(html).contains("accuracy or latency_ms at each evaluation");
     }
 
     @Test

@@ -30,6 +30,67 @@ class CheckCommandTest {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
+    private Path silentRules(int n) throws IOException {
+        StringBuilder text = new StringBuilder("model shop {\n  every 5m\n");
+        for (int i = 0; i < n; i++) text.append("  rule r").append(i).append(" { when accuracy < 0.8 }\n");
+        return write("silent.vigil", text.append("}\n").toString());
+    }
+
+    @Test
+    void manyRulesThatCanNeverNotifyGiveOneWarningWithACountUnlessVerbose() throws IOException {
+        Path file = silentRules(1000);
+
+        assertThat(vigil("check", file.toString())).isZero();
+        String p = file.toString();
+        assertThat(out.toString()).isEqualTo(p + ":3:3: warning: rule 'r0' and 999 other rules can never notify or "
+                + "trigger: neither they nor their model blocks have 'notify' or 'trigger' (their alerts are still "
+                + "recorded); --verbose lists each\n"
+                + "  rule r0 { when accuracy < 0.8 }\n"
+                + "  ^\n"
+                + "1 file: 0 errors, 1000 warnings\n");
+
+        out.getBuffer().setLength(0);
+        assertThat(vigil("check", "--verbose", file.toString())).isZero();
+        assertThat(out.toString().lines().filter(l -> l.contains("warning: rule 'r")).count()).isEqualTo(1000);
+        assertThat(out.toString()).contains(p + ":1002:3: warning: rule 'r999' can never notify or trigger");
+    }
+
+    @Test
+    void aFewRulesThatCanNeverNotifyAreNamedInOneWarning() throws IOException {
+        Path file = silentRules(3);
+
+        assertThat(vigil("check", file.toString())).isZero();
+        assertThat(out.toString()).startsWith(file + ":3:3: warning: rules 'r0', 'r1', 'r2' can never notify or "
+                + "trigger: neither they nor their model blocks have 'notify' or 'trigger' (their alerts are still "
+                + "recorded)\n").endsWith("1 file: 0 errors, 3 warnings\n");
+    }
+
+    @Test
+    void withoutPathsTheConfigsRulesAreChecked() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        write("rules/shop.vigil", "model shop {\n  every 5m\n  rule a { when accuracy < 0.8 notify pager }\n}\n");
+        Path config = write("vigil.yaml", "rules: [rules/]\nchannels:\n  oncall: { type: email, to: [a@example.com] }\n");
+
+        int exit = vigil("check", "--config", config.toString());
+
+        // The config's rules were read and checked against its channels: 'pager' is not one of them.
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("shop.vigil:3:").contains("pager").endsWith("1 file: 1 error, 0 warnings\n");
+
+        write("rules/shop.vigil", "model shop {\n  every 5m\n  rule a { when accuracy < 0.8 notify oncall }\n}\n");
+        out.getBuffer().setLength(0);
+        assertThat(vigil("check", "--config", config.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("1 file: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void withoutPathsOrAConfigNamingRulesNothingCanBeChecked() throws IOException {
+        Path config = write("vigil.yaml", "channels:\n  oncall: { type: email, to: [a@example.com] }\n");
+
+        assertThat(vigil("check", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no rule files: name them on the command line or in the config's rules:");
+    }
+
     @Test
     void fiveDifferentMistakesPrintFiveLocatedDiagnosticsAndExitOne() throws IOException {
         Path file = write("five.vigil", """
@@ -106,7 +167,7 @@ class CheckCommandTest {
 
         int exit = vigil("check", file.toString());
 
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains(":1:20: warning: rule 'r' can never notify").endsWith("1 file: 0 errors, 1 warning\n");
     }
 

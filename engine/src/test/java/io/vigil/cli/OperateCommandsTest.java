@@ -10,7 +10,7 @@ import io.vigil.notify.OutboxWorld;
 import io.vigil.notify.WebhookReceiver;
 import io.vigil.runtime.AlertRepository;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.RouteGroup;
 import io.vigil.server.ServerSettings;
 import java.net.http.HttpClient;

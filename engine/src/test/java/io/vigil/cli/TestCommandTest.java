@@ -37,6 +37,19 @@ class TestCommandTest {
     }
 
     @Test
+    void featureListsRegexesAndElementwiseFunctionsGiveTheHandWorkedTimelines() {
+        CommandRun run = CommandRun.of("test", "src/test/resources/ruletests/language");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                ok   src/test/resources/ruletests/language/elementwise.test.yaml (4 tests)
+                ok   src/test/resources/ruletests/language/feature-selection.test.yaml (2 tests)
+                6 passed, 0 failed
+                """);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
     void everyRuleFileOfTheLibraryHasATestBesideItAndItPasses() throws IOException {
         List<Path> ruleFiles;
         try (Stream<Path> walk = Files.walk(Path.of("..", "rules"))) {
@@ -63,6 +76,62 @@ class TestCommandTest {
         assertThat(run.out()).doesNotContain("FAIL").endsWith(" passed, 0 failed\n");
         assertThat(run.out().lines().filter(l -> l.startsWith("ok   ")).count()).isEqualTo(5);
         assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void qualityFunctionsReadTheTestsPredictionsAndOutcomesAsOfEachTime() {
+        CommandRun run = CommandRun.of("test", "src/test/resources/ruletests/quality");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                ok   src/test/resources/ruletests/quality/churn.test.yaml (6 tests)
+                6 passed, 0 failed
+                """);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aBadPredictionOrOutcomeIsReportedAtItsRecordWithTheFieldPath() throws IOException {
+        write("vigil.yaml", "models:\n  churn: { kind: binary, positive_class: churn }\n");
+        write("churn.vigil", "model churn {\n  every 1h\n  rule low { when accuracy(window=1d) < 0.6 }\n}\n");
+        Path test = write("churn.test.yaml", """
+                rules: [churn.vigil]
+                config: vigil.yaml
+                predictions:
+                  - { at: 1h, id: p1, score: 0.9 }
+                  - { at: 1h, id: p2, value: 3.5 }
+                  - { at: 1h, id: p3, score: 1.7 }
+                tests:
+                  - at: 2h
+                    alerts: []
+                """);
+        Path times = write("times.test.yaml", """
+                rules: [churn.vigil]
+                config: vigil.yaml
+                outcomes:
+                  - { at: 2h, id: p1, timestamp: "2026-01-01T00:00:00Z", actual: churn }
+                  - { id: p2, actual: stay }
+                tests:
+                  - at: 2h
+                    alerts: []
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+        CommandRun timesRun = CommandRun.of("test", times.toString());
+
+        String p = test.toString();
+        // the production parser, with the config's kind: a regression field on a binary model is refused
+        assertThat(run.err()).contains(
+                p + ":5:5: error: predictions[1].value: ",
+                p + ":6:5: error: predictions[2].score: a probability is from 0 to 1, found 1.7\n"
+                        + "  - { at: 1h, id: p3, score: 1.7 }\n"
+                        + "    ^\n");
+        assertThat(run.err()).doesNotContain("predictions[0]");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(timesRun.err()).contains(
+                times + ":4:23: error: outcomes[0].timestamp: records in a test give their time as at:",
+                times + ":5:5: error: outcomes[1]: missing key 'at'");
+        assertThat(timesRun.exit()).isEqualTo(2);
     }
 
     @Test
@@ -144,7 +213,8 @@ class TestCommandTest {
                   }
                 }
                 """);
-        // Low 0m-50m, 70m, and 2h10m-3h20m; the maintenance window is open 2h-3h.
+        // Low 0m-50m, 70m, and 2h10m-3h20m; the maintenance window is open 2h-3h. A firing message goes
+        // out after the channel's group_wait (30s by default), a resolved one at once.
         Path test = write("shop.test.yaml", """
                 rules: [shop.vigil]
                 config: vigil.yaml
@@ -154,11 +224,11 @@ class TestCommandTest {
                   - metric: accuracy
                     values: "0.8x5 0.9 0.8 0.9x4 0.8x7 0.9"
                 tests:
-                  - at: 0m
+                  - at: 30s
                     alerts: [{ rule: acc_low }]
                     notifications:
-                      - { channel: pager, rule: acc_low, kind: firing, at: 0m }
-                      - { channel: audit, rule: acc_low, kind: firing, at: 0m }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 30s }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 30s }
                     actions:
                       - { action: retrain, rule: acc_low, kind: run, at: 0m }
                   - at: 50m
@@ -170,8 +240,8 @@ class TestCommandTest {
                     notifications:
                       - { channel: pager, rule: acc_low, kind: resolved, at: 60m }
                       - { channel: audit, rule: acc_low, kind: resolved, at: 60m }
-                      - { channel: pager, rule: acc_low, kind: firing, at: 70m }
-                      - { channel: audit, rule: acc_low, kind: firing, at: 70m }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 70m30s }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 70m30s }
                       - { channel: pager, rule: acc_low, kind: resolved, at: 80m }
                       - { channel: audit, rule: acc_low, kind: resolved, at: 80m }
                     actions: []
@@ -179,11 +249,11 @@ class TestCommandTest {
                     alerts: [{ rule: acc_low }]
                     notifications: []
                     actions: []
-                  - at: 3h
+                  - at: 3h1m
                     alerts: [{ rule: acc_low }]
                     notifications:
-                      - { channel: pager, rule: acc_low, kind: firing, at: 3h }
-                      - { channel: audit, rule: acc_low, kind: firing, at: 3h }
+                      - { channel: pager, rule: acc_low, kind: firing, at: 3h30s }
+                      - { channel: audit, rule: acc_low, kind: firing, at: 3h30s }
                   - at: 3h30m
                     alerts: []
                     notifications:
@@ -218,9 +288,9 @@ class TestCommandTest {
         assertThat(run.out()).isEqualTo("FAIL " + test + ":7: at 10m (1970-01-01T00:10:00Z)\n"
                 + "    notifications differ (sent after the previous test time, up to this one):\n"
                 + "      missing:    pager repeat shop/acc_low{}\n"
-                + "      unexpected: pager firing shop/acc_low{} at 0s\n"
+                + "      unexpected: pager firing shop/acc_low{} at 30s\n"
                 + "      unexpected: pager resolved shop/acc_low{} at 10m\n"
-                + "      got:        pager firing shop/acc_low{} at 0s, pager resolved shop/acc_low{} at 10m\n"
+                + "      got:        pager firing shop/acc_low{} at 30s, pager resolved shop/acc_low{} at 10m\n"
                 + "0 passed, 1 failed\n");
         assertThat(run.exit()).isEqualTo(1);
     }
@@ -262,6 +332,36 @@ class TestCommandTest {
                 + "      - { rule: acc_low, state: pending }\n"
                 + "                                ^\n");
         assertThat(run.out()).isEqualTo("0 passed, 0 failed\n");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void yamlProblemsNameTheTestFileWithLineAndColumn() throws IOException {
+        write("shop.vigil", "model shop {\n  every 5m\n  rule acc_low {\n    when accuracy < 0.85\n  }\n}\n");
+        Path test = write("shop.test.yaml", """
+                rules: [shop.vigil]
+                series:
+                  - &low { metric: accuracy, values: "0.8" }
+                  - *low
+                tests:
+                  - at: 5m
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+
+        String p = test.toString();
+        assertThat(run.err()).isEqualTo(p + ":4:5: error: YAML aliases (*name) are not supported in shop.test.yaml; "
+                + "repeat the value\n"
+                + "  - *low\n"
+                + "    ^\n");
+        assertThat(run.exit()).isEqualTo(2);
+
+        write("shop.test.yaml", "rules: [shop.vigil]\ntests:\n  - at: 5m\n    at: 10m\n");
+        run = CommandRun.of("test", test.toString());
+
+        assertThat(run.err()).isEqualTo(p + ":4:5: error: tests[0].at: duplicate key (first at line 3)\n"
+                + "    at: 10m\n"
+                + "    ^\n");
         assertThat(run.exit()).isEqualTo(2);
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** The top-level command: usage lists every subcommand however it is built, and a subcommand runs alone. */
 class VigilCommandTest {
 
-    private static final String[] ALL = {"help", "check", "compile", "run", "eval", "quickstart", "demo-data",
+    private static final String[] ALL = {"help", "check", "compile", "run", "eval", "query", "quickstart", "demo-data",
             "drift", "ingest", "baseline", "alerts", "silence", "approve", "reject", "approvals", "test", "backtest"};
 
     @Test

@@ -44,8 +44,15 @@ class EvaluationTest {
               rule sum_all { when sum_of(a) > 10 }
               rule max_by { when max_of(a) by (seg) }
               rule min_all { when min_of(a) }
+              rule inverse_max { when 1 / max_of(a) < 0 }
               rule avg_by { when avg_of(a) by (seg) > 1 }
               rule drifted { when count_of(psi(feature=*) > 0.2) >= 2 }
+              rule abs_ { when abs(a) > 2 }
+              rule sqrt_ { when sqrt(a) >= 2 }
+              rule ln_ { when ln(a) < 0 }
+              rule exp_ { when exp(a) > 1 }
+              rule clamp_min_ { when clamp_min(a, 0) }
+              rule clamp_max_ { when clamp_max(a, 1) > 0.5 }
               rule always { when 2 > 1 }
               rule never { when 1 > 2 }
             }
@@ -275,6 +282,14 @@ class EvaluationTest {
     }
 
     @Test
+    void maxOfANegativeZeroKeepsItsSign() {
+        // max_of over the one element -0.0 is -0.0, and 1 / -0.0 = -Infinity < 0 (IEEE 754); a max
+        // taken on the comparison value (-0.0 made 0.0) gave +Infinity and no breach
+        feed("a", -0.0, "seg", "x");
+        assertThat(breaches("inverse_max")).containsExactly(b(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
     void minOfAllElements() {
         feed("a", 4, "seg", "x");
         feed("a", -2, "seg", "y");
@@ -304,6 +319,61 @@ class EvaluationTest {
         inputs.add(group.operands().indexOf(psi), Map.of("feature", "age"), 0.25);
         inputs.add(group.operands().indexOf(psi), Map.of("feature", "region"), 0.1);
         assertThat(breaches("drifted")).containsExactly(b(2));
+    }
+
+    // ---- element-wise functions (values worked out by hand; labels are kept) ----
+
+    @Test
+    void absMakesValuesPositive() {
+        feed("a", -3, "seg", "x");   // |−3| = 3 > 2
+        feed("a", 1, "seg", "y");    // 1
+        feed("a", -2, "seg", "w");   // 2, not > 2
+        feed("a", Double.NaN, "seg", "z");
+        assertThat(breaches("abs_")).containsExactly(b(3, "seg", "x"));
+    }
+
+    @Test
+    void sqrtOfANegativeValueIsNaN() {
+        feed("a", 4, "seg", "x");    // 2 >= 2
+        feed("a", 9, "seg", "y");    // 3
+        feed("a", 3, "seg", "v");    // 1.73…
+        feed("a", -4, "seg", "z");   // NaN: never compares true
+        assertThat(breaches("sqrt_")).containsExactlyInAnyOrder(b(2, "seg", "x"), b(3, "seg", "y"));
+    }
+
+    @Test
+    void lnIsTheNaturalLogarithm() {
+        feed("a", 0.5, "seg", "x");  // ln ½ = −ln 2 = −0.693147180559945…
+        feed("a", 1, "seg", "y");    // 0, not < 0
+        feed("a", 0, "seg", "z");    // −∞
+        feed("a", -1, "seg", "w");   // NaN
+        assertThat(breaches("ln_")).containsExactlyInAnyOrder(b(-0.6931471805599453, "seg", "x"),
+                b(Double.NEGATIVE_INFINITY, "seg", "z"));
+    }
+
+    @Test
+    void expIsEToTheValue() {
+        feed("a", 1, "seg", "x");    // e = 2.718281828459045…
+        feed("a", 0, "seg", "y");    // 1, not > 1
+        feed("a", -1, "seg", "z");   // 0.367…
+        assertThat(breaches("exp_")).containsExactly(b(2.718281828459045, "seg", "x"));
+    }
+
+    @Test
+    void clampMinRaisesValuesBelowTheBoundAndKeepsNaN() {
+        feed("a", -2, "seg", "x");
+        feed("a", 3, "seg", "y");
+        feed("a", Double.NaN, "seg", "z");
+        assertThat(breaches("clamp_min_")).containsExactlyInAnyOrder(b(0, "seg", "x"), b(3, "seg", "y"),
+                b(Double.NaN, "seg", "z"));
+    }
+
+    @Test
+    void clampMaxLowersValuesAboveTheBound() {
+        feed("a", 5, "seg", "x");    // 1 > 0.5
+        feed("a", 0.7, "seg", "y");  // 0.7 > 0.5
+        feed("a", 0.2, "seg", "z");
+        assertThat(breaches("clamp_max_")).containsExactlyInAnyOrder(b(1, "seg", "x"), b(0.7, "seg", "y"));
     }
 
     // ---- constants and failures ----

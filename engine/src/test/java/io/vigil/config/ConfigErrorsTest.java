@@ -38,7 +38,7 @@ class ConfigErrorsTest {
                 "vigil.yaml:1:1: error: colour: unknown key (known: rules, store, server, smtp, channels, actions, "
                         + "models, approvals, engine, silences, delivery)",
                 "vigil.yaml:3:3: warning: channels.m: email channel, but there is no smtp: section to send it with",
-                "vigil.yaml:3:40: error: channels.m.url: unknown key (known: type, to, subject, body, group_wait)");
+                "vigil.yaml:3:40: error: channels.m.url: unknown key (known: type, to, subject, body, group_wait, retry_for)");
     }
 
     @Test

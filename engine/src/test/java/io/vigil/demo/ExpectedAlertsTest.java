@@ -21,12 +21,15 @@ import org.junit.jupiter.api.Test;
  * The alerts the quickstart's rules (examples/quickstart/rules) should raise on the replayed snapshots, computed in
  * plain Java with the window and lifecycle semantics of language.md, evaluated daily at 00:00 UTC from
  * 2013-01-02 (the first evaluation that can see a snapshot) to 2016-01-01. The printed timeline is the README's.
- * Not covered: precipitation_drift (its KS p-values are the engine's own statistics; see the README).
+ * Quality rules use the as-of join of predictions.md §2 written out in {@link PredictionHistory}.
+ * Not covered: precipitation_drift (its KS p-values are the engine's own statistics; see the README), and
+ * calibration_off and estimated_accuracy_low, whose statistics are checked against scikit-learn elsewhere.
  */
 class ExpectedAlertsTest {
     private static final LocalDate FIRST = LocalDate.of(2013, 1, 2);
     private static final LocalDate LAST = LocalDate.of(2016, 1, 1);
     private static SnapshotHistory history;
+    private static PredictionHistory predictions;
     private static double[][] baseline;
     private static final List<Transition> ALL = new ArrayList<>();
 
@@ -35,6 +38,7 @@ class ExpectedAlertsTest {
         DemoDataset data = DemoDataset.of(WeatherFixture.days(), DateRange.parse(DemoDataset.REPLAY),
                 DateRange.parse(DemoDataset.DEFAULT_OUTAGE));
         history = new SnapshotHistory(data.snapshots());
+        predictions = new PredictionHistory(data.predictions(), data.outcomes());
         baseline = RainModel.FEATURES.stream()
                 .map(f -> data.training().stream().mapToDouble(d -> RainModel.inputs(d)[RainModel.FEATURES.indexOf(f)]).toArray())
                 .toArray(double[][]::new);
@@ -51,14 +55,22 @@ class ExpectedAlertsTest {
 
     @Test
     void seasonAccuracyFiresEveryWinterAndNeverInSummer() throws IOException {
-        assertRule("performance.vigil", "every 1d", "when accuracy < 0.6 and samples >= 20", "for 7d", "keep_firing_for 7d");
+        assertRule("performance.vigil", "every 1d",
+                "when accuracy(window=30d) by (season) < 0.6 and labelled(window=30d) by (season) >= 20", "for 7d",
+                "keep_firing_for 7d");
         List<Transition> t = run(new DailyRule("season_accuracy_low", 7, 7), at -> {
             Map<String, Double> out = new TreeMap<>();
-            for (Season s : Season.values()) {
-                Double accuracy = history.latest(at, "accuracy", s.label());
-                Double samples = history.latest(at, "samples", s.label());
-                if (accuracy != null && samples != null && accuracy < 0.6 && samples >= 20) out.put(label("season", s.label()), accuracy);
+            Map<String, int[]> bySeason = new TreeMap<>();  // right, labelled
+            for (PredictionHistory.Pair p : predictions.window(at, 30)) {
+                if (p.actual() == null) continue;
+                int[] c = bySeason.computeIfAbsent(p.season(), k -> new int[2]);
+                c[1]++;
+                if (p.predicted() == p.actual()) c[0]++;
             }
+            bySeason.forEach((season, c) -> {
+                double accuracy = (double) c[0] / c[1];
+                if (accuracy < 0.6 && c[1] >= 20) out.put(label("season", season), accuracy);
+            });
             return out;
         });
         for (String day : List.of("2013-02-01", "2014-01-15", "2015-01-15")) {  // one day inside each winter
@@ -66,6 +78,32 @@ class ExpectedAlertsTest {
         }
         assertThat(t).filteredOn(x -> x.instance().contains("summer")).isEmpty();
         assertThat(t).filteredOn(x -> x.state().equals("firing")).allSatisfy(x -> assertThat(x.value()).isLessThan(0.6));
+    }
+
+    @Test
+    void recallsUpperBoundFallsBelowHalfEverySummer() throws IOException {
+        assertRule("performance.vigil", "when recall(window=60d, bound=upper) < 0.5", "for 7d");
+        double z = 1.959963984540054;  // the 97.5% normal quantile: a two-sided 95% interval
+        List<Transition> t = run(new DailyRule("rain_recall_low", 7, 0), at -> {
+            int caught = 0;
+            int rainy = 0;
+            for (PredictionHistory.Pair p : predictions.window(at, 60)) {
+                if (p.actual() == null || !p.actual()) continue;
+                rainy++;
+                if (p.predicted()) caught++;
+            }
+            if (rainy == 0) return Map.of();
+            double r = (double) caught / rainy;
+            double n = rainy;
+            double upper = (r + z * z / (2 * n) + z * Math.sqrt(r * (1 - r) / n + z * z / (4 * n * n))) / (1 + z * z / n);
+            return upper < 0.5 ? Map.of("{}", upper) : Map.of();
+        });
+        for (int year = 2013; year <= 2015; year++) {
+            int y = year;
+            assertThat(t).as("summer %d", y).anyMatch(x -> x.state().equals("firing") && x.at().getYear() == y
+                    && Season.of(x.at()) != Season.WINTER);
+        }
+        assertThat(t).filteredOn(x -> x.state().equals("firing")).noneMatch(x -> Season.of(x.at()) == Season.WINTER);
     }
 
     @Test

@@ -36,13 +36,20 @@ class QuickstartTest {
 
         // Dates from examples/quickstart/README.md, worked out from the data in plain Java (ExpectedAlertsTest).
         assertThat(text.toString())
-                .contains("2013-01-28  FIRING   rain/season_accuracy_low{season=winter}")
+                .contains("2013-01-29  FIRING   rain/season_accuracy_low{season=winter}")
+                .contains("2013-07-05  FIRING   rain/rain_recall_low")
                 .contains("2013-04-17  FIRING   rain/feed_missing")
                 .contains("2013-04-21  RESOLVED rain/feed_missing")
                 .contains("2013-06-10  FIRING   rain/retrain_needed");
         assertThat(o.firedByRule()).containsKeys("rain/temperature_regime", "rain/season_accuracy_low",
-                "rain/rain_days_caught_drop", "rain/feed_missing", "rain/retrain_needed");
+                "rain/rain_days_caught_drop", "rain/feed_missing", "rain/retrain_needed", "rain/rain_recall_low");
         assertThat(o.resolved()).isPositive();
+        // Every link in the emails leads to the API that ran, including messages that went out as the
+        // quickstart shut down (they once said http://127.0.0.1:-2/..., the port of a closed server).
+        String mail = java.nio.file.Files.readString(dir.resolve("mail.log"));
+        java.util.List<String> links = java.util.regex.Pattern.compile("http://[^\\s\"<>]+").matcher(mail).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertThat(links).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(o.api() + "/api/v1/alerts/"));
         String report = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(report).contains("<svg").contains("season_accuracy_low").doesNotContain("<script src=");
     }

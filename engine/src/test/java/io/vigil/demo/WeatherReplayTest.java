@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 class WeatherReplayTest {
     private static final DateRange OUTAGE = DateRange.parse("2013-04-15..2013-04-19");
     private static List<ObjectNode> snapshots;
+    private static RainModel model;
+    private static WeatherReplay replay;
 
     @BeforeAll
     static void replay() {
-        RainModel model = RainModel.fit(WeatherFixture.days().stream().filter(d -> d.date().getYear() == 2012).toList());
-        snapshots = new WeatherReplay(WeatherFixture.days(), model).snapshots(DateRange.parse(DemoDataset.REPLAY), OUTAGE);
+        model = RainModel.fit(WeatherFixture.days().stream().filter(d -> d.date().getYear() == 2012).toList());
+        replay = new WeatherReplay(WeatherFixture.days(), model);
+        snapshots = replay.snapshots(DateRange.parse(DemoDataset.REPLAY), OUTAGE);
     }
 
     @Test
@@ -47,43 +50,52 @@ class WeatherReplayTest {
 
     /** Expected values: an independent NumPy replay of the same definitions (trailing 30 days, from 2013-01-01). */
     @Test
-    void seasonMetricsMatchTheNumPyReplay() {
-        ObjectNode transition = at("2013-03-15");  // 15 winter days (Feb 14–28) and 15 spring days in the window
-        assertThat(metric(transition, "samples", "winter")).isEqualTo(15);
-        assertThat(metric(transition, "accuracy", "winter")).isCloseTo(10.0 / 15, within(1e-12));
-        assertThat(metric(transition, "recall", "winter")).isCloseTo(8.0 / 9, within(1e-12));
-        assertThat(metric(transition, "samples", "spring")).isEqualTo(15);
-        assertThat(metric(transition, "accuracy", "spring")).isCloseTo(0.8, within(1e-12));
-        assertThat(metric(transition, "precision", "spring")).isCloseTo(0.8, within(1e-12));
+    void theKpiMatchesTheNumPyReplay() {
+        ObjectNode transition = at("2013-03-15");
         assertThat(metric(transition, "rain_days_caught", null)).isCloseTo(12.0 / 13, within(1e-12));
         assertThat(metric(transition, "wet_days", null)).isEqualTo(13);
         assertThat(metric(transition, "prediction_rate", null)).isCloseTo(22.0 / 30, within(1e-12));
-
-        ObjectNode winter = at("2014-01-01");
-        assertThat(metric(winter, "samples", "winter")).isEqualTo(30);
-        assertThat(metric(winter, "accuracy", "winter")).isCloseTo(0.4, within(1e-12));
-        assertThat(metric(winter, "recall", "winter")).isEqualTo(1.0);
-        assertThat(metric(winter, "prediction_rate", null)).isEqualTo(1.0);
-        assertThat(metric(winter, "samples", "autumn")).as("no autumn day in the window").isNull();
+        assertThat(metric(at("2014-01-01"), "prediction_rate", null)).isEqualTo(1.0);
+        assertThat(metric(transition, "accuracy", "winter")).as("quality is computed by Vigil from predictions").isNull();
     }
 
     @Test
     void undefinedRatiosAreLeftOutNotWrittenAsZero() {
         ObjectNode drySummer = at("2015-07-15");  // no rain forecast, no wet day in 30 days
-        assertThat(metric(drySummer, "accuracy", "summer")).isCloseTo(28.0 / 30, within(1e-12));
-        assertThat(metric(drySummer, "precision", "summer")).isNull();
-        assertThat(metric(drySummer, "recall", "summer")).isEqualTo(0.0);
         assertThat(metric(drySummer, "wet_days", null)).isEqualTo(0);
         assertThat(metric(drySummer, "rain_days_caught", null)).isNull();
     }
 
     @Test
-    void windowsFillUpDuringTheFirstMonth() {
-        ObjectNode third = at("2013-01-03");
-        assertThat(metric(third, "samples", "winter")).isEqualTo(3);
-        assertThat(metric(third, "accuracy", "winter")).isCloseTo(1.0 / 3, within(1e-12));
-        assertThat(metric(at("2013-01-30"), "samples", "winter")).isEqualTo(30);
-        assertThat(metric(at("2013-02-10"), "samples", "winter")).isEqualTo(30);
+    void eachEveningsForecastIsAPredictionForTheNextDayWithTheDaysInputs() {
+        List<ObjectNode> p = replay.predictions(DateRange.parse(DemoDataset.REPLAY), OUTAGE);
+        assertThat(p).hasSize(1095 - 5);
+        ObjectNode first = p.get(0);
+        assertThat(first.get("id").asText()).isEqualTo("rain-2013-01-02");
+        assertThat(first.get("timestamp").asText()).isEqualTo("2013-01-01T23:00:00Z");
+        assertThat(first.get("labels").get("season").asText()).isEqualTo("winter");
+        WeatherDay day = WeatherFixture.day("2013-01-01");
+        assertThat(first.get("features").get("temp_max").asDouble()).isEqualTo(day.tempMax());
+        assertThat(first.get("score").asDouble()).isEqualTo(model.probability(day));
+        // the forecast made on the last evening of February is for a spring day
+        ObjectNode feb28 = p.stream().filter(x -> x.get("timestamp").asText().equals("2013-02-28T23:00:00Z")).findFirst().orElseThrow();
+        assertThat(feb28.get("labels").get("season").asText()).isEqualTo("spring");
+        assertThat(p).noneMatch(x -> x.get("timestamp").asText().startsWith("2013-04-17"));
+    }
+
+    @Test
+    void eachDaysWeatherIsTheOutcomeOfTheForecastMadeTheEveningBefore() {
+        List<ObjectNode> o = replay.outcomes(DateRange.parse(DemoDataset.REPLAY), OUTAGE);
+        ObjectNode first = o.get(0);
+        assertThat(first.get("id").asText()).isEqualTo("rain-2013-01-02");
+        assertThat(first.get("timestamp").asText()).isEqualTo("2013-01-02T23:00:00Z");
+        assertThat(first.get("actual").asBoolean()).isEqualTo(WeatherFixture.day("2013-01-02").rained());
+        // outage 04-15..04-19: nothing is sent on those days, and the forecast for 04-20 was never made
+        assertThat(o).extracting(x -> x.get("id").asText())
+                .doesNotContain("rain-2013-04-15", "rain-2013-04-19", "rain-2013-04-20")
+                .contains("rain-2013-04-14", "rain-2013-04-21");
+        // 1,095 days; none for the first (its forecast was made in 2012), 5 outage days and the day after
+        assertThat(o).hasSize(1095 - 1 - 5 - 1);
     }
 
     @Test

@@ -25,6 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Email channels through a real SMTP server (GreenMail, in-process on 127.0.0.1), fed by the engine. */
 class EmailChannelTest {
+    /** GreenMail waits 2 s for its server by default; a busy 2-core machine needs longer (the server is still real). */
+    private static final long STARTUP_MS = 30_000;
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_MS);
+        return setup;
+    }
     static final String RULES = """
             model churn {
               every 5m
@@ -62,9 +70,46 @@ class EmailChannelTest {
     }
 
     @Test
-    void recipientsSubjectValuesAndMessageId() throws Exception {
+    void anAlertThatResolvedAndFiredAgainBeforeTheBatchWentOutIsListedOnceInItsCurrentEpisode() throws Exception {
         int port = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        MutableClock clock = new MutableClock(T0);
+        String yaml = config(port, ", starttls: false", "").replace("group_wait: 0s", "group_wait: 12m");
+        try (OutboxWorld w = OutboxWorld.open(dir, RULES, yaml, Map.of(), clock, o -> o)) {
+            // EU fires at 0m, resolves at 5m, fires again at 10m; US fires at 10m. All before 0m + group_wait.
+            double[] eu = {0.8, 0.9, 0.8};
+            for (int i = 0; i < 3; i++) {
+                clock.set(OutboxWorld.min(5 * i));
+                w.put("churn", "accuracy", "EU", OutboxWorld.min(5 * i), eu[i]);
+                w.put("churn", "accuracy", "US", OutboxWorld.min(5 * i), i == 2 ? 0.7 : 0.9);
+                w.evaluate(OutboxWorld.min(5 * i));
+            }
+            clock.set(OutboxWorld.min(12));
+            w.startDispatcher();
+            eventually(Duration.ofSeconds(10), () -> assertThat(w.deliveries("delivered")).hasSize(1));
+            assertThat(smtp.getReceivedMessages()).hasSize(2); // one message, one copy per recipient
+            MimeMessage m = smtp.getReceivedMessages()[0];
+            assertThat(m.getSubject()).isEqualTo("[FIRING:2] churn/acc_low: accuracy of EU is 0.8 (and 1 more)");
+            String text = part(m, 0).replace("\r\n", "\n");
+            assertThat(text).startsWith("churn/acc_low is firing: 2 alerts (severity critical)\n");
+            assertThat(text.split("\\* accuracy of EU", -1)).as(text).hasSize(2);
+            assertThat(text).contains("  labels:  segment=EU\n  since:   2026-01-01T00:10:00Z\n");
+            // Nothing stale follows: the first episode's "resolved" went into the firing message.
+            clock.set(OutboxWorld.min(30));
+            w.notifier.wake();
+            Thread.sleep(300);
+            assertThat(w.deliveries()).hasSize(1);
+            assertThat(smtp.getReceivedMessages()).hasSize(2);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void recipientsSubjectValuesAndMessageId() throws Exception {
+        int port = freePort();
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (OutboxWorld w = OutboxWorld.open(dir, RULES, config(port, ", starttls: false", ""))) {
             w.put("churn", "accuracy", "EU", T0, 0.8);
@@ -102,7 +147,7 @@ class EmailChannelTest {
     @Test
     void channelTemplatesForSubjectAndBody() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         String channel = ", subject: \"[{{severity | upper}}] {{model}}/{{rule}} is {{state}}\","
                 + " body: \"{{labels.segment}} at {{value | pct}} since {{since}}\"";
@@ -135,7 +180,7 @@ class EmailChannelTest {
                 assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
                 assertThat(d.lastError()).startsWith("cannot reach the SMTP server: ");
             });
-            GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             try {
                 eventually(Duration.ofSeconds(10), () -> assertThat(smtp.getReceivedMessages()).hasSize(2));
@@ -150,7 +195,7 @@ class EmailChannelTest {
     @Test
     void authenticationFailureIsDeadWithAClearReason() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.setUser("vigil@example.com", "vigil", "the-right-password");
         smtp.start();
         String yaml = config(port, ", starttls: false, username: vigil, password: \"${SMTP_PASSWORD}\"", "");
@@ -173,7 +218,7 @@ class EmailChannelTest {
     @Test
     void tlsFromTheFirstByteWithAuthentication() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTPS));
         smtp.setUser("vigil@example.com", "vigil", "the-right-password");
         smtp.start();
         // GreenMail's certificate is self-signed for another host name: trust it for this test only.
@@ -196,7 +241,7 @@ class EmailChannelTest {
     @Test
     void starttlsRequiredButNotOfferedIsDead() throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // starttls defaults to true: never fall back to clear text.
         try (OutboxWorld w = OutboxWorld.open(dir, RULES, config(port, "", ""))) {

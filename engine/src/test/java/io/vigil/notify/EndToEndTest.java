@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.vigil.Slow;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * alert goes pending, fires and resolves, and both the firing and the resolution reach a real SMTP
  * server and a real webhook receiver.
  */
+@Slow
 class EndToEndTest {
+    /** GreenMail waits 2 s for its server by default; a busy 2-core machine needs longer (the server is still real). */
+    private static final long STARTUP_MS = 30_000;
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_MS);
+        return setup;
+    }
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dir;
@@ -27,7 +37,7 @@ class EndToEndTest {
     @Test
     void firingAndResolutionReachEmailAndWebhook() throws Exception {
         int port = EmailChannelTest.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(setup(port, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
             String yaml = "smtp: { host: 127.0.0.1, port: " + port + ", starttls: false, from: vigil@example.com }\n"

@@ -50,10 +50,35 @@ class PlannerTest {
         RulePlan p = plan("psi(feature=\"income\") > 0.2 or js(feature=*, baseline=prior(7d), window=1d) > 0.1"
                 + " or null_rate(feature=\"age\") > 0.1");
         assertThat(p.slots()).containsExactly(
-                new Operand.Distribution("psi", "income", Operand.Baseline.named("training"), Duration.ofMinutes(5)),
-                new Operand.Distribution("js", null, Operand.Baseline.prior(Duration.ofDays(7)), Duration.ofDays(1)),
+                new Operand.Distribution("psi", FeatureSelector.named(List.of("income")), Operand.Baseline.named("training"), Duration.ofMinutes(5)),
+                new Operand.Distribution("js", FeatureSelector.ALL, Operand.Baseline.prior(Duration.ofDays(7)), Duration.ofDays(1)),
                 // null_rate looks at the current window only: no baseline
-                new Operand.Distribution("null_rate", "age", null, Duration.ofMinutes(5)));
+                new Operand.Distribution("null_rate", FeatureSelector.named(List.of("age")), null, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void qualityDefaultsAreFilledSoEqualQuestionsShareAnOperand() {
+        RulePlan p = plan("accuracy(labels={segment=\"EU\"}) by (segment) < 0.8"
+                + " or accuracy(window=5m, labels={segment=\"EU\"}, confidence=0.9) by (segment) < 0.8"
+                + " or recall(window=7d, delay=14d, class=\"churn\", bound=lower, confidence=0.9, threshold=0.3) < 0.5"
+                + " or estimated_auc(window=1d) < 0.7 or estimated_f1(window=1d, reference=prior(7d), calibrate=false) < 0.6"
+                + " or label_delay(q=0.9) > 3600");
+        Operand.Quality eu = new Operand.Quality("accuracy", Duration.ofMinutes(5), Duration.ZERO,
+                List.of(LabelMatcher.eq("segment", "EU")), List.of("segment"), null, null, null, 0.95, null, null, true);
+        // the second accuracy differs only in a confidence that no bound uses: the same operand
+        assertThat(p.slots()).containsExactly(eu,
+                new Operand.Quality("recall", Duration.ofDays(7), Duration.ofDays(14), List.of(), List.of(), "churn", 0.3,
+                        "lower", 0.9, null, null, true),
+                new Operand.Quality("estimated_auc", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(), null, null,
+                        null, 0.95, null, Duration.ofDays(28), true),
+                new Operand.Quality("estimated_f1", Duration.ofDays(1), Duration.ZERO, List.of(), List.of(), null, null,
+                        null, 0.95, null, Duration.ofDays(7), false),
+                new Operand.Quality("label_delay", Duration.ofMinutes(5), Duration.ZERO, List.of(), List.of(), null, null,
+                        null, 0.95, 0.9, null, true));
+        assertThat(eu.describe()).isEqualTo("accuracy(window=5m, labels={segment=\"EU\"}) by (segment)");
+        assertThat(p.slots().get(1).describe())
+                .isEqualTo("recall(window=1w, delay=2w, class=\"churn\", threshold=0.3, bound=lower, confidence=0.9)");
+        assertThat(p.slots().get(3).describe()).isEqualTo("estimated_f1(window=1d, reference=prior(1w), calibrate=false)");
     }
 
     @Test

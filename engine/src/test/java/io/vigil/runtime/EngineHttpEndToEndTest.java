@@ -11,7 +11,7 @@ import io.vigil.compile.RuleCompiler;
 import io.vigil.config.CatchUp;
 import io.vigil.ingest.IngestRoutes;
 import io.vigil.server.ApiServer;
-import io.vigil.server.EngineRoutes;
+import io.vigil.api.EngineRoutes;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.StoreSettings;
@@ -154,7 +154,7 @@ class EngineHttpEndToEndTest {
                     steps.add(m + "m " + t.get("kind").asText());
                 }
                 out.add(a.get("model").asText() + "/" + a.get("rule").asText() + " "
-                        + new TreeMap<>(JSON.convertValue(a.get("labels"), java.util.Map.class)) + ": "
+                        + new TreeMap<String, String>(JSON.convertValue(a.get("labels"), new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {})) + ": "
                         + String.join(", ", steps));
             }
         }

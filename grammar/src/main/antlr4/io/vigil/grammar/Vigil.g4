@@ -58,7 +58,11 @@ primary
   | string                                                     # stringExpr
   ;
 
-arg         : (name ASSIGN)? (expr | STAR) ;
+// A list of strings, a label set and `name=~"regex"` are argument values only
+// (feature=["a", "b"], feature=~"temp_.*", labels={segment="EU"}).
+arg         : (name ASSIGN)? (expr | STAR | stringList | labelSet) | name RE_MATCH string ;
+stringList  : LBRACK (string (COMMA string)* COMMA?)? RBRACK ;
+labelSet    : LBRACE (matcher (COMMA matcher)* COMMA?)? RBRACE ;
 grouping    : BY LPAREN (labelName (COMMA labelName)*)? RPAREN ;
 matching    : (ON | IGNORING) LPAREN (labelName (COMMA labelName)*)? RPAREN ;
 matcher     : labelName matchOp string ;
@@ -111,6 +115,8 @@ BY              : 'by' ;
 
 LBRACE     : '{' ;
 RBRACE     : '}' ;
+LBRACK     : '[' ;
+RBRACK     : ']' ;
 LPAREN     : '(' ;
 RPAREN     : ')' ;
 COMMA      : ',' ;

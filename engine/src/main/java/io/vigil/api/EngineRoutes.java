@@ -1,4 +1,10 @@
-package io.vigil.server;
+package io.vigil.api;
+
+import io.vigil.server.ApiError;
+import io.vigil.server.ApiServer;
+import io.vigil.server.BodyReader;
+import io.vigil.server.RouteGroup;
+import io.vigil.store.StoreException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +49,7 @@ public final class EngineRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes, BodyReader bodies) {
+        ApiServer.unavailableOn(StoreException.class, "the store").register(routes, bodies);
         routes.get("/api/v1/rules", ctx -> ApiServer.json(ctx, rules(null, null)));
         routes.get("/api/v1/rules/{model}/{rule}", this::rule);
         routes.get("/api/v1/alerts", this::alerts);

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A wall clock the test moves by hand, for group_wait and approval expiry without waiting. */
+/**
+ * A wall clock moved by hand: replays (rule tests, backtests) set it to each evaluation time so the
+ * outbox's group_wait and approval expiry run on evaluation time; tests move it without waiting.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -15,6 +18,8 @@ public final class MutableClock extends Clock {
     }
 
     public void advance(Duration d) { now = now.plus(d); }
+
+    public void set(Instant t) { now = t; }
 
     @Override public Instant instant() { return now; }
 

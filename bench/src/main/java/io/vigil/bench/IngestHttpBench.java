@@ -70,13 +70,23 @@ public final class IngestHttpBench {
     }
 
     private static void run(IngestClient client, List<byte[]> bodies, int threads) throws Exception {
+        run(bodies, threads, client::postSnapshots);
+    }
+
+    /** One request of a benchmark's client. */
+    interface Post {
+        void send(byte[] body) throws Exception;
+    }
+
+    /** Sends {@code bodies} from {@code threads} clients, each taking the next unsent body. */
+    static void run(List<byte[]> bodies, int threads, Post post) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < bodies.size()) client.postSnapshots(bodies.get(i));
+                while ((i = next.getAndIncrement()) < bodies.size()) post.send(bodies.get(i));
                 return null;
             }));
         }

@@ -27,7 +27,7 @@ public final class BaselineParser {
             body.rejectUnknown(FIELDS);
             if (!body.has("distributions")) throw new InvalidInputException("distributions", "required field is missing");
             Map<String, FeatureSample> features = new LinkedHashMap<>();
-            for (DistributionParser.Entry e : DistributionParser.parseAll(body)) features.put(e.feature(), e.sample());
+            for (DistributionParser.Entry e : DistributionParser.parseAll(body, false)) features.put(e.feature(), e.sample());
             if (features.isEmpty()) throw new InvalidInputException("distributions", "a baseline needs at least one feature");
             return new Result(features, null);
         } catch (InvalidInputException e) {

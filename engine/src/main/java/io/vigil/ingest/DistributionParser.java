@@ -15,36 +15,43 @@ import java.util.Map;
  */
 final class DistributionParser {
     private static final List<String> FIELDS = List.of("feature", "values", "histogram", "categories", "nulls");
+    private static final List<String> SNAPSHOT_FIELDS = List.of("feature", "labels", "values", "histogram", "categories", "nulls");
     private static final List<String> HISTOGRAM_FIELDS = List.of("edges", "counts");
     private static final List<String> KINDS = List.of("values", "histogram", "categories");
 
-    /** A parsed entry. */
-    record Entry(String feature, FeatureSample sample) {}
+    /** A parsed entry; {@code labels} are its own (a snapshot's entries may have some), empty for a baseline's. */
+    record Entry(String feature, Map<String, String> labels, FeatureSample sample, String path) {}
 
     private DistributionParser() {}
 
-    /** Parses the {@code distributions} array of {@code parent}; a feature may appear once. */
-    static List<Entry> parseAll(ObjectFields parent) throws InvalidInputException {
+    /**
+     * Parses the {@code distributions} array of {@code parent}; a feature may appear once per label set.
+     *
+     * @param withLabels whether entries may carry {@code labels} (snapshots; baselines have none)
+     */
+    static List<Entry> parseAll(ObjectFields parent, boolean withLabels) throws InvalidInputException {
         JsonNode array = parent.get("distributions");
         if (array == null) return List.of();
         String path = parent.path("distributions");
         if (!array.isArray()) throw new InvalidInputException(path, "expected an array, found " + ObjectFields.describe(array));
         Entry[] out = new Entry[array.size()];
-        Map<String, Integer> seen = new HashMap<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
         for (int i = 0; i < out.length; i++) {
             String p = FieldPaths.index(path, i);
-            out[i] = parse(ObjectFields.of(array.get(i), p, "a distribution"));
-            Integer first = seen.putIfAbsent(out[i].feature(), i);
+            out[i] = parse(ObjectFields.of(array.get(i), p, "a distribution"), withLabels);
+            Integer first = seen.putIfAbsent(List.of(out[i].feature(), out[i].labels()), i);
             if (first != null) {
                 throw new InvalidInputException(FieldPaths.field(p, "feature"), Names.quote(out[i].feature())
-                        + " already appears at " + FieldPaths.index(path, first) + "; give each feature once");
+                        + " already appears at " + FieldPaths.index(path, first) + (withLabels ? " with the same labels" : "")
+                        + "; give each feature once" + (withLabels ? " per label set" : ""));
             }
         }
         return List.of(out);
     }
 
-    static Entry parse(ObjectFields d) throws InvalidInputException {
-        d.rejectUnknown(FIELDS);
+    static Entry parse(ObjectFields d, boolean withLabels) throws InvalidInputException {
+        d.rejectUnknown(withLabels ? SNAPSHOT_FIELDS : FIELDS);
+        Map<String, String> labels = withLabels ? SnapshotParser.labels(d) : Map.of();
         String feature = Names.feature(d.requiredString("feature"), d.path("feature"));
         String kind = null;
         for (String k : KINDS) {
@@ -62,7 +69,7 @@ final class DistributionParser {
             case "histogram" -> histogram(ObjectFields.of(d.get("histogram"), d.path("histogram"), "a histogram"), nulls);
             default -> categories(d.get("categories"), d.path("categories"), nulls);
         };
-        return new Entry(feature, sample);
+        return new Entry(feature, labels, sample, d.path());
     }
 
     private static FeatureSample values(JsonNode v, String path, long nulls) throws InvalidInputException {

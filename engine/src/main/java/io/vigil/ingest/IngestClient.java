@@ -44,6 +44,11 @@ public final class IngestClient {
         post("/api/v1/snapshots", json);
     }
 
+    /** Posts an array of predictions ({@code outcomes} false) or outcomes. */
+    public void postRecords(boolean outcomes, byte[] json) throws Failure {
+        post(outcomes ? "/api/v1/outcomes" : "/api/v1/predictions", json);
+    }
+
     public void postBaseline(String model, String name, byte[] json) throws Failure {
         post("/api/v1/baselines/" + encode(model) + "/" + encode(name), json);
     }

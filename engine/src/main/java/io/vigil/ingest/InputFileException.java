@@ -21,4 +21,12 @@ public final class InputFileException extends Exception {
 
     /** 1-based line of the problem; 0 when it concerns the whole file. */
     public long line() { return line; }
+
+    /** What a failed read of {@code file} says: no such file, permission denied, not UTF-8, or the I/O error. */
+    static InputFileException reading(Path file, long line, java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return new InputFileException(file, 0, "no such file");
+        if (e instanceof java.nio.file.AccessDeniedException) return new InputFileException(file, 0, "permission denied");
+        if (e instanceof java.nio.charset.CharacterCodingException) return new InputFileException(file, line, "not valid UTF-8 text");
+        return new InputFileException(file, 0, "cannot read: " + e.getMessage());
+    }
 }

@@ -83,7 +83,7 @@ final class LongCsvReader implements MetricFileReader {
     }
 
     /** The next row's cells, trimmed, or null at the end. */
-    private static List<String> row(CsvParser parser) throws IOException {
+    static List<String> row(CsvParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) return null;
         List<String> cells = new ArrayList<>();
         while (parser.nextToken() == JsonToken.VALUE_STRING) cells.add(parser.getText().strip());

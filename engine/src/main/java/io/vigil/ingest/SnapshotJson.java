@@ -54,7 +54,7 @@ public final class SnapshotJson {
                 List<FeatureSnapshot> dists = distributions.getOrDefault(e.getKey(), List.of());
                 if (!dists.isEmpty()) {
                     g.writeArrayFieldStart("distributions");
-                    for (FeatureSnapshot f : dists) distribution(g, f.feature(), f.sample());
+                    for (FeatureSnapshot f : dists) distribution(g, f.feature(), f.labels(), f.sample());
                     g.writeEndArray();
                 }
                 g.writeEndObject();
@@ -68,7 +68,7 @@ public final class SnapshotJson {
         return write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("distributions");
-            for (Map.Entry<String, FeatureSample> f : features.entrySet()) distribution(g, f.getKey(), f.getValue());
+            for (Map.Entry<String, FeatureSample> f : features.entrySet()) distribution(g, f.getKey(), io.vigil.store.Labels.EMPTY, f.getValue());
             g.writeEndArray();
             g.writeEndObject();
         });
@@ -87,9 +87,15 @@ public final class SnapshotJson {
         g.writeEndObject();
     }
 
-    private static void distribution(JsonGenerator g, String feature, FeatureSample sample) throws IOException {
+    private static void distribution(JsonGenerator g, String feature, io.vigil.store.Labels labels, FeatureSample sample)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("feature", feature);
+        if (!labels.isEmpty()) {
+            g.writeObjectFieldStart("labels");
+            for (Map.Entry<String, String> l : labels.asMap().entrySet()) g.writeStringField(l.getKey(), l.getValue());
+            g.writeEndObject();
+        }
         if (sample instanceof FeatureSample.Numeric n) {
             g.writeFieldName("values");
             g.writeArray(n.values(), 0, n.values().length);

@@ -58,14 +58,15 @@ public final class SnapshotParser {
             JsonNode root = readTree(json);
             List<MetricSample> samples = new ArrayList<>();
             List<FeatureSnapshot> distributions = new ArrayList<>();
+            Map<List<Object>, String> distributionPaths = new HashMap<>();
             int snapshots = 0;
             if (root.isArray()) {
                 for (int i = 0; i < root.size(); i++) {
-                    snapshot(root.get(i), FieldPaths.index("", i), defaultModel, samples, distributions);
+                    snapshot(root.get(i), FieldPaths.index("", i), defaultModel, samples, distributions, distributionPaths);
                     snapshots++;
                 }
             } else {
-                snapshot(root, "", defaultModel, samples, distributions);
+                snapshot(root, "", defaultModel, samples, distributions, distributionPaths);
                 snapshots = 1;
             }
             return new Parsed(new Batch(samples, distributions), snapshots);
@@ -106,8 +107,13 @@ public final class SnapshotParser {
         return new InvalidInputException(path, "malformed JSON" + where + ": " + message);
     }
 
+    /**
+     * @param distributionPaths where each (model, time, feature, labels) of the body was first given: a
+     *                          second one is refused, since storing it would silently replace the first
+     */
     private static void snapshot(JsonNode node, String path, String defaultModel, List<MetricSample> samples,
-                                 List<FeatureSnapshot> distributions) throws InvalidInputException {
+                                 List<FeatureSnapshot> distributions, Map<List<Object>, String> distributionPaths)
+            throws InvalidInputException {
         ObjectFields s = ObjectFields.of(node, path, "a snapshot");
         s.rejectUnknown(SNAPSHOT_FIELDS);
         String model = s.has("model") || defaultModel == null ? s.requiredString("model") : defaultModel;
@@ -115,8 +121,19 @@ public final class SnapshotParser {
         Instant at = timestamp(s);
         Map<String, String> common = labels(s);
         metrics(s, model, at, common, samples);
-        for (DistributionParser.Entry d : DistributionParser.parseAll(s)) {
-            distributions.add(new FeatureSnapshot(model, d.feature(), at, d.sample()));
+        for (DistributionParser.Entry d : DistributionParser.parseAll(s, true)) {
+            Labels labels = Labels.of(mergedLabels(common, d.labels(), FieldPaths.field(d.path(), "labels")));
+            if (labels.text().length() > MAX_LABELS_TEXT) {
+                throw new InvalidInputException(FieldPaths.field(d.path(), "labels"), "the label set takes "
+                        + labels.text().length() + " characters; at most " + MAX_LABELS_TEXT + " are allowed");
+            }
+            String first = distributionPaths.putIfAbsent(List.of(model, at, d.feature(), labels), d.path());
+            if (first != null) {
+                throw new InvalidInputException(FieldPaths.field(d.path(), "feature"), Names.quote(d.feature())
+                        + " with the same model, timestamp and labels is already at " + first
+                        + "; send one distribution per feature and label set (or give them different labels)");
+            }
+            distributions.add(new FeatureSnapshot(model, d.feature(), at, d.sample(), labels));
         }
     }
 
@@ -150,15 +167,7 @@ public final class SnapshotParser {
             ObjectFields m = ObjectFields.of(array.get(i), p, "a metric");
             m.rejectUnknown(METRIC_FIELDS);
             String name = Names.identifier(m.requiredString("name"), m.path("name"), "metric name");
-            Map<String, String> labels = new TreeMap<>(common);
-            for (Map.Entry<String, String> e : labels(m).entrySet()) {
-                String previous = labels.put(e.getKey(), e.getValue());
-                if (previous != null && !previous.equals(e.getValue())) {
-                    throw new InvalidInputException(FieldPaths.field(m.path("labels"), e.getKey()), Names.quote(e.getValue())
-                            + " contradicts the snapshot label " + e.getKey() + "=" + Names.quote(previous));
-                }
-            }
-            Labels set = Labels.of(labels);
+            Labels set = Labels.of(mergedLabels(common, labels(m), m.path("labels")));
             if (set.text().length() > MAX_LABELS_TEXT) {
                 throw new InvalidInputException(m.path("labels"), "the label set takes " + set.text().length()
                         + " characters; at most " + MAX_LABELS_TEXT + " are allowed");
@@ -171,6 +180,20 @@ public final class SnapshotParser {
             }
             out.add(sample(m, key, at));
         }
+    }
+
+    /** The snapshot's labels plus an entry's own; an entry may repeat a snapshot label but not contradict it. */
+    private static Map<String, String> mergedLabels(Map<String, String> common, Map<String, String> own, String path)
+            throws InvalidInputException {
+        Map<String, String> labels = new TreeMap<>(common);
+        for (Map.Entry<String, String> e : own.entrySet()) {
+            String previous = labels.put(e.getKey(), e.getValue());
+            if (previous != null && !previous.equals(e.getValue())) {
+                throw new InvalidInputException(FieldPaths.field(path, e.getKey()), Names.quote(e.getValue())
+                        + " contradicts the snapshot label " + e.getKey() + "=" + Names.quote(previous));
+            }
+        }
+        return labels;
     }
 
     private static MetricSample sample(ObjectFields m, SeriesKey key, Instant at) throws InvalidInputException {

@@ -39,7 +39,7 @@ public final class JdbcMetricStore implements MetricStore {
         this.dialect = SqlDialect.of(database.vendor());
         this.registry = new SeriesRegistry(dialect);
         this.windows = new WindowEvaluator(dialect, registry);
-        this.predictions = new PredictionReader(registry);
+        this.predictions = new PredictionReader(registry, dialect);
     }
 
     /** Opens the database of {@code settings} (migrating it) and a store that closes it on {@link #close()}. */
@@ -97,24 +97,29 @@ public final class JdbcMetricStore implements MetricStore {
     }
 
     @Override public List<FeatureSnapshot> distributions(String model, String feature, Instant from, Instant to) {
-        String sql = "SELECT feature, ts, kind, payload, null_count FROM distributions WHERE model = ?"
-                + (feature == null ? "" : " AND feature = ?") + " AND ts > ? AND ts <= ? ORDER BY feature, ts";
+        String sql = "SELECT feature, ts, kind, payload, null_count, labels FROM distributions WHERE model = ?"
+                + (feature == null ? "" : " AND feature = ?") + " AND ts > ? AND ts <= ?";
         List<FeatureSnapshot> out = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, model);
-            if (feature != null) ps.setString(i++, feature);
-            ps.setLong(i++, from.toEpochMilli());
-            ps.setLong(i, to.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new FeatureSnapshot(model, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                            FeatureCodec.decode(rs.getString(3), rs.getBytes(4), rs.getLong(5))));
+        try (Connection c = database.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, model);
+                if (feature != null) ps.setString(i++, feature);
+                ps.setLong(i++, from.toEpochMilli());
+                ps.setLong(i, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new FeatureSnapshot(model, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                FeatureCodec.decode(rs.getString(3), rs.getBytes(4), rs.getLong(5)), Labels.parse(rs.getString(6))));
+                    }
                 }
             }
+            out.addAll(predictions.features(c, model, feature, from, to));
         } catch (SQLException e) {
             throw new StoreException("cannot read distributions of " + model + ": " + Database.rootMessage(e), e);
         }
+        out.sort(java.util.Comparator.comparing(FeatureSnapshot::feature).thenComparing(FeatureSnapshot::at)
+                .thenComparing(FeatureSnapshot::labels));
         return out;
     }
 

@@ -31,7 +31,7 @@ final class JdbcWriter implements MetricStore.Writer {
 
     private record SampleRow(long seriesId, long ts, int order, MetricSample sample) {}
 
-    private record DistributionRow(String model, String feature, long ts, int order, FeatureSnapshot snapshot) {}
+    private record DistributionRow(String model, String feature, long ts, long labelsHash, int order, FeatureSnapshot snapshot) {}
 
     JdbcWriter(Connection connection, SqlDialect dialect, SeriesRegistry registry) throws SQLException {
         this.connection = connection;
@@ -114,16 +114,18 @@ final class JdbcWriter implements MetricStore.Writer {
         List<DistributionRow> rows = new ArrayList<>(snapshots.size());
         for (int i = 0; i < snapshots.size(); i++) {
             FeatureSnapshot f = snapshots.get(i);
-            rows.add(new DistributionRow(f.model(), f.feature(), f.at().toEpochMilli(), i, f));
+            rows.add(new DistributionRow(f.model(), f.feature(), f.at().toEpochMilli(), f.labelsHash(), i, f));
         }
         rows.sort(Comparator.comparing(DistributionRow::model).thenComparing(DistributionRow::feature)
-                .thenComparingLong(DistributionRow::ts).thenComparingInt(DistributionRow::order));
+                .thenComparingLong(DistributionRow::ts).thenComparingLong(DistributionRow::labelsHash)
+                .thenComparingInt(DistributionRow::order));
         if (upsertDistribution == null) upsertDistribution = connection.prepareStatement(dialect.upsertDistribution());
         for (int i = 0; i < rows.size(); i++) {
             DistributionRow r = rows.get(i);
             if (i + 1 < rows.size()) {
                 DistributionRow next = rows.get(i + 1);
-                if (next.model().equals(r.model()) && next.feature().equals(r.feature()) && next.ts() == r.ts()) continue;
+                if (next.model().equals(r.model()) && next.feature().equals(r.feature()) && next.ts() == r.ts()
+                        && next.labelsHash() == r.labelsHash()) continue;
             }
             upsertDistribution.setString(1, r.model());
             upsertDistribution.setString(2, r.feature());
@@ -131,6 +133,8 @@ final class JdbcWriter implements MetricStore.Writer {
             upsertDistribution.setString(4, FeatureCodec.kind(r.snapshot().sample()));
             upsertDistribution.setBytes(5, FeatureCodec.encode(r.snapshot().sample()));
             upsertDistribution.setLong(6, r.snapshot().sample().nulls());
+            upsertDistribution.setString(7, r.snapshot().labels().text());
+            upsertDistribution.setLong(8, r.labelsHash());
             upsertDistribution.addBatch();
         }
         upsertDistribution.executeBatch();

@@ -3,10 +3,14 @@ package io.vigil.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.stats.FeatureSample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +30,11 @@ final class PredictionReader {
     private static final int FETCH_SIZE = 10_000;
 
     private final SeriesRegistry registry;
+    private final SqlDialect dialect;
 
-    PredictionReader(SeriesRegistry registry) {
+    PredictionReader(SeriesRegistry registry, SqlDialect dialect) {
         this.registry = registry;
+        this.dialect = dialect;
     }
 
     JoinedPredictions read(Connection c, PredictionQuery q) throws SQLException {
@@ -45,6 +51,9 @@ final class PredictionReader {
         // PostgreSQL streams a result set with a fetch size only inside a transaction; otherwise it
         // would buffer a million rows.
         c.setAutoCommit(false);
+        // H2 materialises a result set before returning its first row, on disk beyond MAX_MEMORY_ROWS;
+        // lazy execution streams it instead.
+        if (dialect == SqlDialect.H2) lazy(c, true);
         try {
             try (PreparedStatement ps = c.prepareStatement("SELECT id_hash, ts, labels_id, score, scores, predicted, val"
                     + " FROM predictions WHERE model = ? AND ts > ? AND ts <= ?")) {
@@ -71,18 +80,26 @@ final class PredictionReader {
                 }
             }
             if (frame.size() == 0) return frame.build();
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.id_hash, o.ts, o.actual_class, o.actual_value"
+            // PostgreSQL joins the window's outcomes in SQL (a hash join). H2 would look every outcome's
+            // prediction up by its key; scanning the model's outcomes known at asOf and keeping those
+            // whose id hash is in the window is cheaper there.
+            String sql = dialect == SqlDialect.H2
+                    ? "SELECT id_hash, ts, actual_class, actual_value FROM outcomes WHERE model = ? AND ts <= ?"
+                    : "SELECT o.id_hash, o.ts, o.actual_class, o.actual_value"
                     + " FROM outcomes o JOIN predictions p ON p.model = o.model AND p.id = o.id"
-                    + " WHERE o.model = ? AND o.ts <= ? AND p.ts > ? AND p.ts <= ?")) {
+                    + " WHERE o.model = ? AND o.ts <= ? AND p.ts > ? AND p.ts <= ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH_SIZE);
                 ps.setString(1, q.model());
                 ps.setLong(2, q.asOf().toEpochMilli());
-                ps.setLong(3, from);
-                ps.setLong(4, to);
+                if (dialect != SqlDialect.H2) {
+                    ps.setLong(3, from);
+                    ps.setLong(4, to);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int i = rows.get(rs.getLong(1));
-                        if (i < 0) continue; // its prediction's labels were not selected
+                        if (i < 0) continue; // its prediction is outside the window or its labels were not selected
                         double actual = rs.getDouble(4);
                         if (rs.wasNull()) actual = Double.NaN;
                         frame.outcome(i, rs.getLong(2), rs.getString(3), actual);
@@ -91,9 +108,79 @@ final class PredictionReader {
             }
             c.commit();
         } finally {
+            if (dialect == SqlDialect.H2) lazy(c, false);
             c.setAutoCommit(autoCommit);
         }
         return frame.build();
+    }
+
+    /**
+     * The {@code features} of the predictions of {@code model} in (from, to] as distributions: the values
+     * of one feature from predictions with the same time and labels pool into one snapshot, numeric
+     * when every value is a number, categorical (numbers as their text) otherwise; null values count as
+     * nulls. {@code feature} null reads every feature.
+     */
+    List<FeatureSnapshot> features(Connection c, String model, String feature, Instant from, Instant to) throws SQLException {
+        Map<Long, Labels> labelsById = new HashMap<>();
+        for (SeriesRegistry.Row row : registry.select(c, new Selector(model, LABELS_SERIES, List.of()))) {
+            labelsById.put(row.id(), row.labels());
+        }
+        if (labelsById.isEmpty()) return List.of();
+        record Key(String feature, long ts, long labelsId) {}
+        Map<Key, List<JsonNode>> values = new java.util.TreeMap<>(java.util.Comparator.comparing(Key::feature)
+                .thenComparingLong(Key::ts).thenComparingLong(Key::labelsId));
+        try (PreparedStatement ps = c.prepareStatement("SELECT ts, labels_id, features FROM predictions"
+                + " WHERE model = ? AND ts > ? AND ts <= ? AND features IS NOT NULL")) {
+            ps.setString(1, model);
+            ps.setLong(2, from.toEpochMilli());
+            ps.setLong(3, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode features;
+                    try {
+                        features = JSON.readTree(rs.getString(3));
+                    } catch (JsonProcessingException e) {
+                        throw new StoreException("stored prediction features are not JSON: " + rs.getString(3), e);
+                    }
+                    for (var e : features.properties()) {
+                        if (feature != null && !feature.equals(e.getKey())) continue;
+                        values.computeIfAbsent(new Key(e.getKey(), rs.getLong(1), rs.getLong(2)), k -> new ArrayList<>())
+                                .add(e.getValue());
+                    }
+                }
+            }
+        }
+        List<FeatureSnapshot> out = new ArrayList<>(values.size());
+        values.forEach((key, nodes) -> out.add(new FeatureSnapshot(model, key.feature(), Instant.ofEpochMilli(key.ts()),
+                sample(nodes), labelsById.getOrDefault(key.labelsId(), Labels.EMPTY))));
+        return out;
+    }
+
+    private static FeatureSample sample(List<JsonNode> nodes) {
+        long nulls = 0;
+        boolean numeric = true;
+        for (JsonNode n : nodes) {
+            if (n.isNull()) nulls++;
+            else if (!n.isNumber()) numeric = false;
+        }
+        if (numeric) {
+            double[] v = new double[nodes.size() - (int) nulls];
+            int i = 0;
+            for (JsonNode n : nodes) if (!n.isNull()) v[i++] = n.doubleValue();
+            return new FeatureSample.Numeric(v, nulls);
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (JsonNode n : nodes) {
+            if (n.isNull()) continue;
+            counts.merge(n.isNumber() ? Outcome.numberText(n.doubleValue()) : n.textValue(), 1L, Long::sum);
+        }
+        return new FeatureSample.Categorical(counts, nulls);
+    }
+
+    private static void lazy(Connection c, boolean on) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
     }
 
     private static Map<String, Double> parseScores(String json) {

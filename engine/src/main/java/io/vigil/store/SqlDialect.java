@@ -15,8 +15,8 @@ enum SqlDialect {
         }
 
         @Override String upsertDistribution() {
-            return "MERGE INTO distributions (model, feature, ts, kind, payload, null_count) KEY (model, feature, ts)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)";
+            return "MERGE INTO distributions (model, feature, ts, kind, payload, null_count, labels, labels_hash)"
+                    + " KEY (model, feature, ts, labels_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         }
 
         @Override String insertSeriesIfAbsent() {
@@ -30,9 +30,9 @@ enum SqlDialect {
         }
 
         @Override String upsertDistribution() {
-            return "INSERT INTO distributions (model, feature, ts, kind, payload, null_count) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (model, feature, ts) DO UPDATE SET kind = EXCLUDED.kind,"
-                    + " payload = EXCLUDED.payload, null_count = EXCLUDED.null_count";
+            return "INSERT INTO distributions (model, feature, ts, kind, payload, null_count, labels, labels_hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model, feature, ts, labels_hash) DO UPDATE SET"
+                    + " kind = EXCLUDED.kind, payload = EXCLUDED.payload, null_count = EXCLUDED.null_count";
         }
 
         @Override String insertSeriesIfAbsent() {

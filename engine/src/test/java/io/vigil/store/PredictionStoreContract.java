@@ -253,4 +253,39 @@ abstract class PredictionStoreContract {
         assertThat(count("outcomes")).isEqualTo(1);
         assertThat(store.predictions(PredictionQuery.of("fraud", at(-1), at(1), now)).predictions()).isEqualTo(1);
     }
+
+    @Test
+    void distributionsKeepTheirLabelsAndPredictionFeaturesJoinThem() {
+        io.vigil.stats.FeatureSample.Numeric eu = new io.vigil.stats.FeatureSample.Numeric(new double[] {1, 2}, 0);
+        io.vigil.stats.FeatureSample.Numeric us = new io.vigil.stats.FeatureSample.Numeric(new double[] {9}, 1);
+        store.write(new Batch(List.of(), List.of(new FeatureSnapshot("churn", "tenure", at(1), eu, Labels.of("segment", "EU")),
+                new FeatureSnapshot("churn", "tenure", at(1), us, Labels.of("segment", "US")))));
+        assertThat(count("distributions")).isEqualTo(2);
+        Map<String, Prediction.FeatureValue> f1 = Map.of("tenure", Prediction.FeatureValue.of(3), "plan",
+                Prediction.FeatureValue.of("basic"));
+        Map<String, Prediction.FeatureValue> f2 = Map.of("tenure", Prediction.FeatureValue.NULL, "plan",
+                Prediction.FeatureValue.of("pro"));
+        store.write(Batch.ofPredictions(List.of(binary("a", 2, 0.1, "segment", "EU").withFeatures(f1),
+                binary("b", 2, 0.2, "segment", "EU").withFeatures(f2), binary("c", 2, 0.3, "segment", "US").withFeatures(f1))));
+
+        List<FeatureSnapshot> tenure = store.distributions("churn", "tenure", at(0), at(5));
+        assertThat(tenure).extracting(s -> s.at() + " " + s.labels() + " " + show(s.sample())).containsExactly(
+                at(1) + " {\"segment\":\"EU\"} [1.0, 2.0] nulls 0",
+                at(1) + " {\"segment\":\"US\"} [9.0] nulls 1",
+                at(2) + " {\"segment\":\"EU\"} [3.0] nulls 1",
+                at(2) + " {\"segment\":\"US\"} [3.0] nulls 0");
+        // (at(1), at(5)] leaves the snapshots at minute 1 out.
+        List<FeatureSnapshot> all = store.distributions("churn", null, at(1), at(5));
+        assertThat(all).extracting(s -> s.feature() + " " + s.labels().get("segment") + " " + show(s.sample())).containsExactly(
+                "plan EU {basic=1, pro=1} nulls 0",
+                "plan US {basic=1} nulls 0",
+                "tenure EU [3.0] nulls 1",
+                "tenure US [3.0] nulls 0");
+    }
+
+    static String show(io.vigil.stats.FeatureSample s) {
+        if (s instanceof io.vigil.stats.FeatureSample.Numeric n) return java.util.Arrays.toString(n.values()) + " nulls " + n.nulls();
+        io.vigil.stats.FeatureSample.Categorical c = (io.vigil.stats.FeatureSample.Categorical) s;
+        return new java.util.TreeMap<>(c.counts()) + " nulls " + c.nulls();
+    }
 }

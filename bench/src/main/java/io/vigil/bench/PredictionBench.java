@@ -1,0 +1,163 @@
+package io.vigil.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.ingest.IngestClient;
+import io.vigil.ingest.IngestRoutes;
+import io.vigil.server.ApiServer;
+import io.vigil.server.ServerSettings;
+import io.vigil.store.Batch;
+import io.vigil.store.JdbcMetricStore;
+import io.vigil.store.JoinedPredictions;
+import io.vigil.store.Labels;
+import io.vigil.store.MetricStore;
+import io.vigil.store.Outcome;
+import io.vigil.store.Prediction;
+import io.vigil.store.PredictionQuery;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Predictions end to end (issue 11).
+ *
+ * <p>{@code ingest}: a Vigil API server and store in this JVM; clients POST batches of {@code batch}
+ * binary predictions with 5 features each (3 numbers, 2 categories) and 50 segments to
+ * /api/v1/predictions. Bodies are built before the clock starts, so the figure is the server's.
+ *
+ * <p>{@code read}: {@code n} predictions over 30 days (50 segments, 70 % with an outcome 1 to 48 h
+ * later) are written straight into the store, then the as-of join of a 7-day window and of its 28-day
+ * reference is timed (the reads a quality rule with an estimate makes per evaluation).
+ *
+ * <p>Usage: {@code PredictionBench ingest|read h2|postgresql [n] [clients=4] [batch=1000] [--store URL]}
+ */
+public final class PredictionBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String[] PLANS = {"basic", "plus", "pro", "team"};
+    private static final String[] REGIONS = {"north", "south", "east", "west", "center", "abroad"};
+
+    private PredictionBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String backend = args[1];
+        int n = args.length > 2 ? Integer.parseInt(args[2]) : mode.equals("read") ? 1_000_000 : 200_000;
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        String url = args.length > 6 && args[5].equals("--store") ? args[6] : null;
+        try (BenchDatabase db = BenchDatabase.open(backend, url);
+             JdbcMetricStore store = JdbcMetricStore.open(db.settings().withPoolSize(clients + 2))) {
+            if (mode.equals("ingest")) ingest(store, backend, n, clients, batch);
+            else read(store, backend, n);
+        }
+    }
+
+    private static void ingest(JdbcMetricStore store, String backend, int n, int clients, int batch) throws Exception {
+        int warmup = Math.max(20, n / batch / 10);
+        int requests = n / batch;
+        System.out.printf("ingest backend=%s predictions=%d (+%d warm-up) batch=%d clients=%d cores=%d%n", backend, n,
+                warmup * batch, batch, clients, Runtime.getRuntime().availableProcessors());
+        List<byte[]> bodies = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < warmup + requests; i++) bodies.add(body(i, batch, random));
+        try (ApiServer server = ApiServer.start(ServerSettings.defaults().withPort(0), List.of(new IngestRoutes(store)))) {
+            IngestClient client = new IngestClient(server.baseUri(), null);
+            run(client, bodies.subList(0, 1), 1); // creates the 50 label sets alone
+            run(client, bodies.subList(1, warmup), clients);
+            CpuClock cpu = CpuClock.start();
+            run(client, bodies.subList(warmup, bodies.size()), clients);
+            System.out.println(cpu.report(backend, (long) requests * batch, "predictions"));
+        }
+    }
+
+    /** Request {@code r}: {@code size} predictions, one second apart, with 5 features. */
+    static byte[] body(int r, int size, SplittableRandom random) throws Exception {
+        ArrayNode array = JSON.createArrayNode();
+        for (int i = 0; i < size; i++) {
+            long k = (long) r * size + i;
+            ObjectNode p = array.addObject();
+            p.put("model", "bench");
+            p.put("id", "req-" + k);
+            p.put("timestamp", T0.plusSeconds(k).toString());
+            p.putObject("labels").put("segment", "s" + (k % 50));
+            p.put("score", Math.round(random.nextDouble() * 1e4) / 1e4);
+            ObjectNode f = p.putObject("features");
+            f.put("tenure", random.nextInt(120));
+            f.put("income", Math.round(random.nextDouble() * 1e7) / 100.0);
+            f.put("distance", Math.round(random.nextDouble() * 1e5) / 100.0);
+            f.put("plan", PLANS[random.nextInt(PLANS.length)]);
+            f.put("region", REGIONS[random.nextInt(REGIONS.length)]);
+        }
+        return JSON.writeValueAsBytes(array);
+    }
+
+    private static void run(IngestClient client, List<byte[]> bodies, int threads) throws Exception {
+        IngestHttpBench.run(bodies, threads, body -> client.postRecords(false, body));
+    }
+
+    private static void read(JdbcMetricStore store, String backend, int n) {
+        System.out.printf("read backend=%s predictions=%d over 30 days, 50 segments, 70%% labelled; max heap %d MiB%n",
+                backend, n, Runtime.getRuntime().maxMemory() >> 20);
+        long loadStart = System.nanoTime();
+        load(store, n);
+        System.out.printf("loaded in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
+        Instant end = T0.plus(Duration.ofDays(30));
+        int rounds = 7;
+        double[] seconds = new double[rounds];
+        int window = 0;
+        int reference = 0;
+        int labelled = 0;
+        CpuClock cpu = null;
+        for (int r = 0; r < rounds; r++) {
+            if (r == 1) cpu = CpuClock.start(); // rounds 2.. are warm
+            System.gc();
+            long t = System.nanoTime();
+            JoinedPredictions w = store.predictions(PredictionQuery.of("bench", end.minus(Duration.ofDays(7)), end, end));
+            JoinedPredictions ref = store.predictions(PredictionQuery.of("bench", end.minus(Duration.ofDays(35)),
+                    end.minus(Duration.ofDays(7)), end));
+            seconds[r] = (System.nanoTime() - t) / 1e9;
+            window = w.predictions();
+            reference = ref.predictions();
+            labelled = w.labelled() + ref.labelled();
+        }
+        System.out.println(cpu.report(backend + " warm rounds (window + reference each)", (long) (rounds - 1) * (window + reference),
+                "predictions"));
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s: 7-day window (%,d predictions) + 28-day reference (%,d), %,d labelled: median %.2f s,"
+                        + " best %.2f s, first %.2f s over %d rounds; heap in use after %d MiB%n", backend, window,
+                reference, labelled, sorted[rounds / 2], sorted[0], seconds[0], rounds, heap);
+    }
+
+    /** {@code n} predictions evenly over 30 days; 70 % get an outcome 1 to 48 hours later. */
+    private static void load(MetricStore store, int n) {
+        SplittableRandom random = new SplittableRandom(11);
+        long stepMillis = Duration.ofDays(30).toMillis() / n;
+        Labels[] segments = new Labels[50];
+        for (int s = 0; s < 50; s++) segments[s] = Labels.of("segment", "s" + s);
+        int chunk = 10_000;
+        for (int from = 0; from < n; from += chunk) {
+            List<Prediction> predictions = new ArrayList<>(chunk);
+            List<Outcome> outcomes = new ArrayList<>(chunk);
+            for (int k = from; k < Math.min(n, from + chunk); k++) {
+                Instant at = T0.plusMillis(stepMillis * k + 1);
+                double score = random.nextDouble();
+                predictions.add(new Prediction("bench", "req-" + k, at, segments[k % 50], score, Map.of(), null,
+                        Double.NaN, Map.of(), false));
+                if (random.nextDouble() < 0.7) {
+                    outcomes.add(Outcome.ofClass("bench", "req-" + k, at.plusSeconds(3600 + random.nextInt(47 * 3600)),
+                            random.nextDouble() < score ? "1" : "0"));
+                }
+            }
+            store.write(new Batch(List.of(), List.of(), predictions, outcomes));
+        }
+    }
+}

@@ -29,15 +29,18 @@ class DemoDatasetTest {
     }
 
     @Test
-    void demoDataWritesBothFilesDeterministically() throws IOException {
+    void demoDataWritesEveryFileDeterministically() throws IOException {
         Path first = dir.resolve("a");
         Path second = dir.resolve("b");
         assertThat(CliRun.of("demo-data", "--out", first.toString(), "--weather", WeatherFixture.CSV.toString()).code()).isZero();
         CliRun out = CliRun.of("demo-data", "--out", second.toString(), "--weather", WeatherFixture.CSV.toString());
         assertThat(out.code()).isZero();
         assertThat(out.stdout()).contains("rain-snapshots.jsonl (1090 snapshots, 2013-01-01..2015-12-31, feed outage 2013-04-15..2013-04-19)")
+                .contains("rain-predictions.jsonl (1090 predictions)")
+                .contains("rain-outcomes.jsonl (1088 outcomes)")
                 .contains("baseline-2012.csv (366 rows)");
-        for (String file : List.of("rain-snapshots.jsonl", "baseline-2012.csv")) {
+        for (String file : List.of("rain-snapshots.jsonl", "rain-predictions.jsonl", "rain-outcomes.jsonl",
+                "baseline-2012.csv")) {
             assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
         }
         List<String> lines = Files.readAllLines(first.resolve("rain-snapshots.jsonl"));
@@ -46,7 +49,8 @@ class DemoDatasetTest {
         for (String line : lines) assertThat(json.readTree(line).get("model").asText()).isEqualTo("rain");
         try (var files = Files.list(first)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary files left behind")
-                    .containsExactlyInAnyOrder("rain-snapshots.jsonl", "baseline-2012.csv");
+                    .containsExactlyInAnyOrder("rain-snapshots.jsonl", "rain-predictions.jsonl", "rain-outcomes.jsonl",
+                            "baseline-2012.csv");
         }
     }
 

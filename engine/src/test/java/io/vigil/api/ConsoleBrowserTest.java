@@ -72,7 +72,7 @@ class ConsoleBrowserTest {
             }
             Sessions sessions = new Sessions(Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), EngineApi.routes(w.engine, w.store,
-                    w.notifier, w.config.references(), Clock.systemUTC(), sessions, List.of()), sessions)) {
+                    w.notifier, w.config, Clock.systemUTC(), sessions, List.of()), sessions)) {
                 w.startDispatcher();
                 WebDriver browser = browser();
                 try {

@@ -11,7 +11,7 @@ import io.vigil.compile.RuleCompiler;
 import io.vigil.ingest.IngestRoutes;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.StoreOperands;
-import io.vigil.schedule.CatchUp;
+import io.vigil.config.CatchUp;
 import io.vigil.server.ApiServer;
 import io.vigil.server.ServerSettings;
 import io.vigil.store.JdbcMetricStore;

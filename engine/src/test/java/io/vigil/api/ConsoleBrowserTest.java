@@ -1,5 +1,7 @@
 package io.vigil.api;
 
+import io.vigil.Slow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -36,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * a firing alert and its chart, a silence created through the form, a retraining run approved, an
  * expression run, and a hostile label value shown as text. Screenshots go to docs/img/console-*.png.
  */
+@Slow
 class ConsoleBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
@@ -125,6 +128,9 @@ class ConsoleBrowserTest {
                     browser.findElement(By.id("expr")).sendKeys("accuracy < 0.9");
                     browser.findElement(By.id("run")).click();
                     // EU 0.60 and the hostile segment 0.70 hold; US 0.92 is listed too, without 'holds'.
+                    // The table is filled by the page's fetch of /api/v1/query: wait for it, not for the click.
+                    new WebDriverWait(browser, Duration.ofSeconds(30))
+                            .until(d -> !d.findElements(By.cssSelector("#result tbody tr")).isEmpty());
                     String result = browser.findElement(By.id("result")).getText();
                     assertThat(browser.findElements(By.cssSelector("#result tbody tr"))).hasSize(3);
                     assertThat(result).contains("segment=EU 0.6 holds").contains("segment=US 0.92");

@@ -15,11 +15,11 @@ import java.util.OptionalDouble;
  *
  * <p>The snapshot is stamped D 23:00 UTC: the day's observations are complete, and a daily rule evaluated at
  * midnight UTC sees exactly the snapshots of the days before it, with no sample on a window boundary.
- * It carries D's four inputs as one raw value each (rules pool them with {@code window=30d}; a rolling window
- * inside each snapshot would count every day many times over) and the business KPI known on the evening of D,
+ * It carries the business KPI known on the evening of D,
  * over the trailing {@value #WINDOW_DAYS} days D−29 … D (only days inside the replay count, so the window fills
  * up during the first month). Forecast quality is not in the snapshot: each forecast goes out as a
- * {@linkplain #predictions prediction} and the next evening's weather as its {@linkplain #outcomes outcome}, and
+ * {@linkplain #predictions prediction} (with D's four inputs as features, one raw value each, which the drift
+ * rules pool with {@code window=30d}) and the next evening's weather as its {@linkplain #outcomes outcome}, and
  * Vigil computes accuracy, recall and calibration from those, as of each evaluation.
  */
 public final class WeatherReplay {
@@ -122,13 +122,6 @@ public final class WeatherReplay {
         for (int i = from; i <= k; i++) forecasts += forecastRain[i] ? 1 : 0;
         metric(metrics, "prediction_rate", (double) forecasts / (k - from + 1));
         kpi(metrics, from, k);
-        ArrayNode distributions = snapshot.putArray("distributions");
-        double[] inputs = RainModel.inputs(days.get(k));
-        for (int j = 0; j < inputs.length; j++) {
-            ObjectNode d = distributions.addObject();
-            d.put("feature", RainModel.FEATURES.get(j));
-            d.putArray("values").add(inputs[j]);
-        }
         return snapshot;
     }
 

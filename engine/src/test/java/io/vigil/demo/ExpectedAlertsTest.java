@@ -112,7 +112,7 @@ class ExpectedAlertsTest {
         List<Transition> t = run(new DailyRule("temperature_regime", 7, 0), at -> {
             Map<String, Double> out = new TreeMap<>();
             for (int f = 0; f < baseline.length; f++) {
-                double[] current = history.feature(at, 30, RainModel.FEATURES.get(f));
+                double[] current = predictions.feature(at, 30, RainModel.FEATURES.get(f));
                 if (current.length == 0) continue;
                 double w = SeasonalShiftTest.normalisedWasserstein(baseline[f], current);
                 if (w > 1.2) out.put(label("feature", RainModel.FEATURES.get(f)), w);

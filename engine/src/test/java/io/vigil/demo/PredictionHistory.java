@@ -18,7 +18,7 @@ final class PredictionHistory {
     /** One prediction, and its outcome if one is known at the time asked. */
     record Pair(Instant at, String season, double score, boolean predicted, Boolean actual) {}
 
-    private record Prediction(String id, Instant at, String season, double score) {}
+    private record Prediction(String id, Instant at, String season, double score, Map<String, Double> features) {}
 
     private final List<Prediction> predictions = new ArrayList<>();
     private final Map<String, Instant> outcomeAt = new HashMap<>();
@@ -26,8 +26,10 @@ final class PredictionHistory {
 
     PredictionHistory(List<ObjectNode> predictions, List<ObjectNode> outcomes) {
         for (ObjectNode p : predictions) {
+            Map<String, Double> features = new HashMap<>();
+            p.get("features").properties().forEach(e -> features.put(e.getKey(), e.getValue().asDouble()));
             this.predictions.add(new Prediction(p.get("id").asText(), Instant.parse(p.get("timestamp").asText()),
-                    p.get("labels").get("season").asText(), p.get("score").asDouble()));
+                    p.get("labels").get("season").asText(), p.get("score").asDouble(), features));
         }
         for (ObjectNode o : outcomes) {
             outcomeAt.put(o.get("id").asText(), Instant.parse(o.get("timestamp").asText()));
@@ -47,5 +49,13 @@ final class PredictionHistory {
             out.add(new Pair(p.at(), p.season(), p.score(), p.score() >= 0.5, actual));
         }
         return out;
+    }
+
+    /** The values of {@code feature} sent with the predictions of (T − days, T], T the midnight starting {@code day}. */
+    double[] feature(LocalDate day, int days, String feature) {
+        Instant t = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = t.minus(Duration.ofDays(days));
+        return predictions.stream().filter(p -> p.at().isAfter(from) && !p.at().isAfter(t))
+                .mapToDouble(p -> p.features().get(feature)).toArray();
     }
 }

@@ -46,19 +46,6 @@ final class SnapshotHistory {
         return out;
     }
 
-    /** The raw values of {@code feature} ingested in (T − days, T]. */
-    double[] feature(LocalDate t, int days, String feature) {
-        List<Double> out = new ArrayList<>();
-        for (int back = days; back >= 1; back--) {
-            JsonNode s = byDay.get(t.minusDays(back));
-            if (s == null) continue;
-            for (JsonNode d : s.get("distributions")) {
-                if (d.get("feature").asText().equals(feature)) d.get("values").forEach(v -> out.add(v.asDouble()));
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
     /** Whether any snapshot was ingested in (T − days, T]. */
     boolean any(LocalDate t, int days) {
         for (int back = 1; back <= days; back++) if (byDay.containsKey(t.minusDays(back))) return true;

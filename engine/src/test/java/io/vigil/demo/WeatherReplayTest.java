@@ -40,12 +40,15 @@ class WeatherReplayTest {
     }
 
     @Test
-    void distributionsCarryTheDaysFourInputsAsRawValues() {
-        JsonNode d = at("2014-07-15").get("distributions");
+    void theDaysFourInputsTravelAsTheForecastsFeaturesNotInTheSnapshot() {
         WeatherDay day = WeatherFixture.day("2014-07-15");
-        assertThat(d).hasSize(4);
-        assertThat(values(d)).containsExactlyInAnyOrderEntriesOf(Map.of("precipitation", day.precipitation(),
+        ObjectNode p = replay.predictions(DateRange.parse(DemoDataset.REPLAY), OUTAGE).stream()
+                .filter(x -> x.get("timestamp").asText().equals("2014-07-15T23:00:00Z")).findFirst().orElseThrow();
+        Map<String, Double> features = new HashMap<>();
+        p.get("features").properties().forEach(e -> features.put(e.getKey(), e.getValue().asDouble()));
+        assertThat(features).containsExactlyInAnyOrderEntriesOf(Map.of("precipitation", day.precipitation(),
                 "temp_max", day.tempMax(), "temp_min", day.tempMin(), "wind", day.wind()));
+        assertThat(at("2014-07-15").has("distributions")).as("one copy of each value: the prediction's").isFalse();
     }
 
     /** Expected values: an independent NumPy replay of the same definitions (trailing 30 days, from 2013-01-01). */
@@ -106,9 +109,6 @@ class WeatherReplayTest {
             for (JsonNode m : s.get("metrics")) {
                 if (!m.get("value").isNumber() || !Double.isFinite(m.get("value").asDouble())) bad.add(s.get("timestamp") + " " + m);
             }
-            for (JsonNode d : s.get("distributions")) {
-                for (JsonNode v : d.get("values")) if (!v.isNumber() || !Double.isFinite(v.asDouble())) bad.add(s.get("timestamp") + " " + d);
-            }
         }
         assertThat(bad).isEmpty();
     }
@@ -130,14 +130,5 @@ class WeatherReplayTest {
 
     private static Double metric(JsonNode snapshot, String name, String season) {
         return SnapshotHistory.value(snapshot, name, season);
-    }
-
-    private static Map<String, Double> values(JsonNode distributions) {
-        Map<String, Double> out = new HashMap<>();
-        for (JsonNode d : distributions) {
-            assertThat(d.get("values")).hasSize(1);
-            out.put(d.get("feature").asText(), d.get("values").get(0).asDouble());
-        }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.diff;
 
 import io.vigil.ast.Expr;
 import io.vigil.check.Durations;
+import io.vigil.label.Quoting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -116,22 +117,8 @@ final class ExprText {
         return Durations.formatNumber(v);
     }
 
+    /** A string in rule-file syntax: the one quoting the plan's descriptions use. */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Quoting.quote(s);
     }
 }

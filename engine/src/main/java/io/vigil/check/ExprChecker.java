@@ -278,8 +278,14 @@ final class ExprChecker {
         }
     }
 
-    /** What a model-quality call needs from the model: the function applies to its kind, class= for multiclass. */
+    /**
+     * What a model-quality call needs from the model (the function applies to its kind, class= for multiclass),
+     * and a confidence= that would change nothing without bound=.
+     */
     private void qualityCall(Expr.Call c, StatisticFunction stat, Set<NamedArg> seen) {
+        if (seen.contains(NamedArg.CONFIDENCE) && !seen.contains(NamedArg.BOUND)) {
+            out.add(Diagnostic.warning(c.named("confidence").span(), Messages.confidenceWithoutBound(stat.name())));
+        }
         if (context.modelKind() == null) return;
         QualityFunction f = QualityFunction.byLanguageName(stat.name());
         if (!f.kinds().contains(context.modelKind())) {

@@ -104,6 +104,10 @@ final class Messages {
                 + " models";
     }
 
+    static String confidenceWithoutBound(String fn) {
+        return fn + "'s confidence= has no effect without bound=lower or bound=upper: the point value is used";
+    }
+
     static String classRequired(String fn, String model) {
         return fn + " needs class=\"...\" for model " + model + ", a multiclass model: which class is positive?";
     }

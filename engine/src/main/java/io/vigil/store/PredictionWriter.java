@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes predictions and outcomes inside a {@link JdbcWriter}'s transaction. New records are the rule,
@@ -71,17 +75,9 @@ final class PredictionWriter {
         }
         rows.sort(Comparator.comparing((PredictionRow r) -> r.p().model()).thenComparing(r -> r.p().id())
                 .thenComparingInt(PredictionRow::index));
-        List<PredictionRow> unique = new ArrayList<>(rows.size());
-        for (PredictionRow r : rows) {
-            PredictionRow last = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-            if (last != null && last.p().model().equals(r.p().model()) && last.p().id().equals(r.p().id())) {
-                if (last.hash() == r.hash()) continue;
-                if (!r.p().replace()) throw predictionConflict(r, "an earlier record of this body");
-                unique.set(unique.size() - 1, r);
-            } else {
-                unique.add(r);
-            }
-        }
+        List<PredictionRow> unique = unique(rows,
+                (a, b) -> a.p().model().equals(b.p().model()) && a.p().id().equals(b.p().id()), PredictionRow::hash,
+                r -> r.p().replace(), r -> predictionConflict(r, "an earlier record of this body"));
         Savepoint before = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_PREDICTION)) {
             for (PredictionRow r : unique) bindPrediction(insert, r, 1);
@@ -122,18 +118,8 @@ final class PredictionWriter {
         }
         rows.sort(Comparator.comparing((OutcomeRow r) -> r.o().model()).thenComparing(r -> r.o().id())
                 .thenComparing(r -> r.o().at()).thenComparingInt(OutcomeRow::index));
-        List<OutcomeRow> unique = new ArrayList<>(rows.size());
-        for (OutcomeRow r : rows) {
-            OutcomeRow last = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-            if (last != null && last.o().model().equals(r.o().model()) && last.o().id().equals(r.o().id())
-                    && last.o().at().equals(r.o().at())) {
-                if (last.hash() == r.hash()) continue;
-                if (!r.o().replace()) throw outcomeConflict(r, "an earlier record of this body");
-                unique.set(unique.size() - 1, r);
-            } else {
-                unique.add(r);
-            }
-        }
+        List<OutcomeRow> unique = unique(rows, (a, b) -> outcomeKey(a.o()).equals(outcomeKey(b.o())), OutcomeRow::hash,
+                r -> r.o().replace(), r -> outcomeConflict(r, "an earlier record of this body"));
         Savepoint before = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_OUTCOME)) {
             for (OutcomeRow r : unique) bindOutcome(insert, r);
@@ -176,6 +162,26 @@ final class PredictionWriter {
             insert.executeBatch();
             update.executeBatch();
         }
+    }
+
+    /**
+     * The records of one body, sorted by key, with each repeated key settled as a resend against the store is:
+     * the same content is sent once, other content replaces the earlier record only with {@code replace}, and
+     * is a conflict otherwise.
+     */
+    private static <R> List<R> unique(List<R> sorted, BiPredicate<R, R> sameKey, ToLongFunction<R> hash,
+                                      Predicate<R> replace, Function<R, RecordConflictException> conflict) {
+        List<R> out = new ArrayList<>(sorted.size());
+        for (R r : sorted) {
+            R last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || !sameKey.test(last, r)) {
+                out.add(r);
+            } else if (hash.applyAsLong(last) != hash.applyAsLong(r)) {
+                if (!replace.test(r)) throw conflict.apply(r);
+                out.set(out.size() - 1, r);
+            }
+        }
+        return out;
     }
 
     private Map<String, Long> storedHashes(String sql, List<String[]> keys) throws SQLException {

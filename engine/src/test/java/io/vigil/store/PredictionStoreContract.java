@@ -174,6 +174,32 @@ abstract class PredictionStoreContract {
     }
 
     @Test
+    void aKeyRepeatedInOneBodyIsSettledAsAResendWould() {
+        // the same prediction twice is stored once; the same outcome (id and time) twice too
+        store.write(new Batch(List.of(), List.of(), List.of(binary("a", 1, 0.9), binary("a", 1, 0.9)),
+                List.of(outcome("a", 2, "1"), outcome("a", 2, "1"))));
+        assertThat(count("predictions")).isEqualTo(1);
+        assertThat(count("outcomes")).isEqualTo(1);
+        // other content under the same id in one body: refused at the later record, nothing stored
+        assertThatThrownBy(() -> store.write(Batch.ofPredictions(List.of(binary("b", 1, 0.3), binary("b", 1, 0.4)))))
+                .isInstanceOfSatisfying(RecordConflictException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RecordConflictException.Kind.PREDICTION);
+                    assertThat(e.index()).isEqualTo(1);
+                });
+        assertThatThrownBy(() -> store.write(new Batch(List.of(), List.of(), List.of(),
+                List.of(outcome("a", 3, "1"), outcome("a", 3, "0")))))
+                .isInstanceOfSatisfying(RecordConflictException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RecordConflictException.Kind.OUTCOME);
+                    assertThat(e.index()).isEqualTo(1);
+                });
+        assertThat(count("predictions")).isEqualTo(1);
+        assertThat(count("outcomes")).isEqualTo(1);
+        // with replace the later record wins
+        store.write(Batch.ofPredictions(List.of(binary("b", 1, 0.3), binary("b", 1, 0.4).replacing())));
+        assertThat(read(0, 10, at(10)).scores()).containsExactly(0.9, 0.4);
+    }
+
+    @Test
     void resendingIsIdempotentAndADifferentRecordWithTheSameIdIsRefusedWithNothingStored() {
         List<Prediction> first = List.of(binary("a", 1, 0.9, "segment", "EU"), binary("b", 2, 0.2));
         store.write(Batch.ofPredictions(first));

@@ -7,8 +7,6 @@ import io.vigil.ast.Diagnostic;
 import io.vigil.ast.DiagnosticJson;
 import io.vigil.ast.DiagnosticPrinter;
 import io.vigil.check.CheckResult;
-import io.vigil.check.Checker;
-import io.vigil.check.RuleSources;
 import io.vigil.check.WarningSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.vigil.cli;
 
 import io.vigil.ast.DiagnosticPrinter;
-import io.vigil.check.Durations;
 import io.vigil.compile.CompileOptions;
 import io.vigil.compile.FixedRules;
 import io.vigil.compile.RuleCompiler;

@@ -4,7 +4,6 @@ import io.vigil.ast.Diagnostic;
 import io.vigil.ast.Source;
 import io.vigil.check.CheckResult;
 import io.vigil.check.Checker;
-import io.vigil.check.ResolvedRule;
 import io.vigil.check.RuleSources;
 import io.vigil.compile.CompileException;
 import io.vigil.compile.CompiledRuleSet;

@@ -27,6 +27,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,8 +130,8 @@ class ConsoleBrowserTest {
                     browser.findElement(By.id("run")).click();
                     // EU 0.60 and the hostile segment 0.70 hold; US 0.92 is listed too, without 'holds'.
                     // The table is filled by the page's fetch of /api/v1/query: wait for it, not for the click.
-                    new WebDriverWait(browser, Duration.ofSeconds(30))
-                            .until(d -> !d.findElements(By.cssSelector("#result tbody tr")).isEmpty());
+                    try { new WebDriverWait(browser, Duration.ofSeconds(30))
+                            .until(d -> !d.findElements(By.cssSelector("#result tbody tr")).isEmpty()); } catch (RuntimeException e) { System.err.println("PAGE: " + browser.getCurrentUrl() + "\n" + browser.getPageSource()); throw e; }
                     String result = browser.findElement(By.id("result")).getText();
                     assertThat(browser.findElements(By.cssSelector("#result tbody tr"))).hasSize(3);
                     assertThat(result).contains("segment=EU 0.6 holds").contains("segment=US 0.92");
@@ -156,7 +157,10 @@ class ConsoleBrowserTest {
 
     /** Waits until the form's page has reloaded and the element shows {@code text}. */
     private static void waitFor(WebDriver browser, By element, String text) {
+        // A reload can swap the element between finding it and reading it: Chromium then reports either a stale
+        // element or "Node with given id does not belong to the document"; both mean "look again".
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class)
                 .until(d -> d.findElement(element).getText().contains(text));
     }
 

@@ -159,9 +159,12 @@ public final class ExpressionQuery {
         return new Result(t, out, List.of());
     }
 
-    /** One evaluation per step from {@code from} to {@code to} inclusive, sharing operand values within each step. */
+    /**
+     * One evaluation per step from {@code from} to {@code to} inclusive, sharing operand values within
+     * each step; a store's window operands are read once for the whole range ({@link OperandSource#forRange}).
+     */
     public List<Result> range(Compiled q, OperandSource source, Instant from, Instant to, Duration step) {
-        Evaluator evaluator = new Evaluator(new ReusedOperands(source));
+        Evaluator evaluator = new Evaluator(new ReusedOperands(source.forRange(from, to)));
         List<Result> out = new ArrayList<>();
         for (Instant t = from; !t.isAfter(to); t = t.plus(step)) out.add(evaluate(q, evaluator, t));
         return out;

@@ -3,6 +3,8 @@ package io.vigil.compile;
 import io.vigil.plan.RulePlan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,7 +67,10 @@ final class Chunk {
         }
         for (int r = 0; r < plans.size(); r++) {
             List<Breach> found = errors.get(r).isEmpty() ? breaches.get(r) : new ArrayList<>();
-            found.sort(Comparator.comparing((Breach b) -> b.labels().toString()));
+            // ordered by the labels' text, computed once per breach rather than at every comparison
+            Map<Breach, String> text = new IdentityHashMap<>();
+            for (Breach b : found) text.put(b, b.labels().toString());
+            found.sort(Comparator.comparing(text::get));
             outcomes[groupIndex[r]] = new RuleOutcome(plans.get(r), found, List.copyOf(errors.get(r)));
         }
     }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -62,11 +61,13 @@ public final class Evaluator {
         List<RuleOutcome> outcomes = group.evaluate(inputs);
         long end = System.nanoTime();
         List<RuleResult> results = new ArrayList<>(outcomes.size());
+        List<OperandElements> elements = new ArrayList<>(values.size());
+        for (List<OperandValue> v : values) elements.add(new OperandElements(v));
         for (RuleOutcome o : outcomes) {
             List<Instance> instances = new ArrayList<>();
             if (!o.failed()) {
                 for (Breach b : o.breaches()) {
-                    instances.add(new Instance(b.labels(), b.value(), explain(o.plan(), b.labels(), operands, values)));
+                    instances.add(new Instance(b.labels(), b.value(), explain(o.plan(), b.labels(), operands, elements)));
                 }
             }
             results.add(new RuleResult(o.plan(), instances, o.errors()));
@@ -75,27 +76,15 @@ public final class Evaluator {
     }
 
     private static Explanation explain(RulePlan plan, SortedMap<String, String> labels, List<Operand> operands,
-                                       List<List<OperandValue>> values) {
+                                       List<OperandElements> elements) {
         List<Explanation.OperandDetail> details = new ArrayList<>();
         for (Operand slot : plan.slots()) {
             int i = operands.indexOf(slot);
             if (i < 0) continue;
-            int shown = 0;
-            for (OperandValue v : values.get(i)) {
-                if (!compatible(v.labels(), labels)) continue;
+            for (OperandValue v : elements.get(i).compatibleWith(labels, MAX_DETAILS)) {
                 details.add(new Explanation.OperandDetail(slot.describe(), v.labels(), v.value(), v.note()));
-                if (++shown == MAX_DETAILS) break;
             }
         }
         return new Explanation(plan.rule().when().span().text(), plan.rule().baseline(), details);
-    }
-
-    /** Labels that agree wherever both define a value: the element may have produced the instance. */
-    private static boolean compatible(Map<String, String> a, Map<String, String> b) {
-        for (var e : a.entrySet()) {
-            String other = b.get(e.getKey());
-            if (other != null && !other.equals(e.getValue())) return false;
-        }
-        return true;
     }
 }

@@ -9,4 +9,12 @@ import java.util.List;
 public interface OperandSource {
     /** The elements of {@code operand} of a rule of {@code model} at {@code t}. */
     List<OperandValue> compute(String model, Operand operand, Instant t) throws OperandException;
+
+    /**
+     * This source for a caller that will ask at many times in [from, to] (a query_range, a backtest): it
+     * may read each series' range once instead of once per time. The answers are the same.
+     */
+    default OperandSource forRange(Instant from, Instant to) {
+        return this;
+    }
 }

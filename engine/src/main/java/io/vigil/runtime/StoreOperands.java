@@ -51,12 +51,16 @@ public final class StoreOperands implements OperandSource {
     }
 
     @Override
+    public OperandSource forRange(Instant from, Instant to) {
+        return new RangeOperands(store, this, from, to);
+    }
+
+    @Override
     public List<OperandValue> compute(String model, Operand operand, Instant t) throws OperandException {
         try {
-            if (operand instanceof Operand.Latest l) {
-                return values(store.query(WindowQuery.last(selector(l.selector()), t, l.staleness())));
+            if (operand instanceof Operand.Latest || operand instanceof Operand.Window) {
+                return values(store.query(windowQuery(operand, t)));
             }
-            if (operand instanceof Operand.Window w) return window(w, t);
             if (operand instanceof Operand.Quality q) return quality.compute(model, q, t);
             return distribution(model, (Operand.Distribution) operand, t);
         } catch (StoreException e) {
@@ -64,17 +68,19 @@ public final class StoreOperands implements OperandSource {
         }
     }
 
-    private List<OperandValue> window(Operand.Window w, Instant t) {
+    /** The store query of a bare selector or a window function at t. */
+    static WindowQuery windowQuery(Operand operand, Instant t) {
+        if (operand instanceof Operand.Latest l) return WindowQuery.last(selector(l.selector()), t, l.staleness());
+        Operand.Window w = (Operand.Window) operand;
         WindowFunction fn = WindowFunction.valueOf(w.function().toUpperCase(Locale.ROOT));
         Selector s = selector(w.selector());
-        WindowQuery q = fn == WindowFunction.QUANTILE
+        return fn == WindowFunction.QUANTILE
                 ? WindowQuery.quantile(w.quantile(), s, t, w.range(), w.staleness())
                 : fn == WindowFunction.LAST ? WindowQuery.last(s, t, w.staleness())
                 : WindowQuery.of(fn, s, t, w.range(), w.staleness());
-        return values(store.query(q));
     }
 
-    private static List<OperandValue> values(List<SeriesValue> result) {
+    static List<OperandValue> values(List<SeriesValue> result) {
         List<OperandValue> out = new ArrayList<>(result.size());
         for (SeriesValue v : result) out.add(new OperandValue(v.labels().asMap(), v.value(), ""));
         return out;

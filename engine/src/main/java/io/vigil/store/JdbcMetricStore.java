@@ -88,6 +88,14 @@ public final class JdbcMetricStore implements MetricStore {
         }
     }
 
+    @Override public List<SeriesEntries> entries(Selector selector, Instant from, Instant to) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return windows.entries(c, selector, from.toEpochMilli(), to.toEpochMilli());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the samples of " + selector.metric() + ": " + Database.rootMessage(e), e);
+        }
+    }
+
     @Override public JoinedPredictions predictions(PredictionQuery query) {
         try (Connection c = database.dataSource().getConnection()) {
             return predictions.read(c, query);

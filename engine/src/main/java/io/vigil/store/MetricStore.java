@@ -27,6 +27,12 @@ public interface MetricStore extends AutoCloseable {
     List<SeriesValue> query(WindowQuery query);
 
     /**
+     * Every entry (values and stale markers) of each series {@code selector} selects, in (from, to] and in
+     * time order, so one window query can be answered at many times in memory ({@link SeriesEntries#evaluate}).
+     */
+    List<SeriesEntries> entries(Selector selector, Instant from, Instant to);
+
+    /**
      * The predictions of a model in a time range joined as of a time with their outcomes
      * (predictions.md §2), as columns; {@link JoinedPredictions#predictions()} and
      * {@link JoinedPredictions#labelled()} are the counts.

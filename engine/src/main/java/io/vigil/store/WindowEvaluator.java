@@ -85,6 +85,81 @@ final class WindowEvaluator {
         return out;
     }
 
+    /** The entries of each selected series in (from, to], for {@link SeriesEntries#evaluate}. */
+    List<SeriesEntries> entries(Connection c, Selector selector, long from, long to) throws SQLException {
+        List<SeriesRegistry.Row> rows = registry.select(c, selector);
+        if (rows.isEmpty()) return List.of();
+        long[] ids = SeriesRegistry.idsOf(rows);
+        Map<Long, EntryColumns> columns = new HashMap<>();
+        // No ORDER BY: the join walks the (series_id, ts) key, so entries come in time order per series, and
+        // asking for it made H2 sort the whole range in a temporary table; toEntries checks the order anyway.
+        try (PreparedStatement ps = c.prepareStatement("SELECT series_id, ts, val" + RANGE)) {
+            bindRange(c, ps, 1, ids, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long ts = rs.getLong(2);
+                    double v = rs.getDouble(3);
+                    boolean isStale = rs.wasNull(); // read right after the value it refers to
+                    columns.computeIfAbsent(id, k -> new EntryColumns()).add(ts, v, isStale);
+                }
+            }
+        }
+        Map<Long, Labels> labels = SeriesRegistry.resultLabels(rows, selector);
+        List<SeriesEntries> out = new ArrayList<>(rows.size());
+        for (SeriesRegistry.Row r : rows) {
+            out.add(columns.getOrDefault(r.id(), new EntryColumns()).toEntries(labels.get(r.id())));
+        }
+        return out;
+    }
+
+    /** Growable columns of one series' entries. */
+    private static final class EntryColumns {
+        private long[] ts = new long[16];
+        private double[] values = new double[16];
+        private boolean[] stale = new boolean[16];
+        private int n;
+
+        private boolean ordered() {
+            for (int i = 1; i < n; i++) if (ts[i] <= ts[i - 1]) return false;
+            return true;
+        }
+
+        private void sort() {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> ts[i]));
+            long[] t2 = new long[n];
+            double[] v2 = new double[n];
+            boolean[] s2 = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                t2[i] = ts[order[i]];
+                v2[i] = values[order[i]];
+                s2[i] = stale[order[i]];
+            }
+            ts = t2;
+            values = v2;
+            stale = s2;
+        }
+
+        void add(long t, double v, boolean isStale) {
+            if (n == ts.length) {
+                ts = java.util.Arrays.copyOf(ts, n * 2);
+                values = java.util.Arrays.copyOf(values, n * 2);
+                stale = java.util.Arrays.copyOf(stale, n * 2);
+            }
+            ts[n] = t;
+            values[n] = isStale ? Double.NaN : v;
+            stale[n++] = isStale;
+        }
+
+        SeriesEntries toEntries(Labels labels) {
+            if (!ordered()) sort();
+            return new SeriesEntries(labels, java.util.Arrays.copyOf(ts, n), java.util.Arrays.copyOf(values, n),
+                    java.util.Arrays.copyOf(stale, n));
+        }
+    }
+
     private static String aggregateSql(WindowFunction f) {
         return switch (f) {
             case AVG -> "AVG(val)";

@@ -55,7 +55,7 @@ public final class Backtest {
     /** @param charts also compute the chart series (the HTML report needs them; the timeline does not) */
     public BacktestResult run(CompiledRuleSet compiled, Instant from, Instant to, boolean charts, Progress progress) {
         long started = System.nanoTime();
-        Evaluator evaluator = new Evaluator(new ReusedOperands(new StoreOperands(store, config)));
+        Evaluator evaluator = new Evaluator(new ReusedOperands(new StoreOperands(store, config).forRange(from, to)));
         Map<String, Track> tracks = new LinkedHashMap<>();
         List<ResolvedRule> rules = new ArrayList<>();
         for (CompiledGroup g : compiled.groups()) {

@@ -74,6 +74,14 @@ class ConsoleBrowserTest {
                 w.put("churn", "accuracy", HOSTILE, t, 0.70);
                 w.evaluate(t);
             }
+            // The expression browser evaluates at the wall clock with a 3-minute staleness limit (every 1m): samples
+            // each minute for the next 15 minutes keep the series fresh however slowly this machine reaches that step.
+            for (int m = 1; m <= 15; m++) {
+                Instant t = now.plus(Duration.ofMinutes(m));
+                w.put("churn", "accuracy", "EU", t, 0.60);
+                w.put("churn", "accuracy", "US", t, 0.92);
+                w.put("churn", "accuracy", HOSTILE, t, 0.70);
+            }
             Sessions sessions = new Sessions(Clock.systemUTC());
             try (ApiServer api = ApiServer.start(ServerSettings.defaults().withPort(0), EngineApi.routes(w.engine, w.store,
                     w.notifier, w.config, Clock.systemUTC(), sessions, List.of()), sessions)) {

@@ -207,6 +207,21 @@ public final class PredictionBench {
         Arrays.sort(reads);
         System.out.printf("%s: of which the reads (window + reference, %,d predictions): median %.2f s, best %.2f s%n",
                 backend, rows, reads[reads.length / 2], reads[0]);
+        if (backend.equals("postgresql")) explain(store, t);
+    }
+
+    /** PostgreSQL's own account of the reference read's outcome join, to say where its time goes. */
+    private static void explain(JdbcMetricStore store, Instant t) {
+        String sql = "EXPLAIN (ANALYZE, BUFFERS) SELECT o.id_hash, o.ts, o.actual_class, o.actual_value"
+                + " FROM outcomes o JOIN predictions p ON p.model = o.model AND p.id = o.id"
+                + " WHERE o.model = 'bench' AND o.ts <= " + t.toEpochMilli() + " AND p.ts > "
+                + t.minus(Duration.ofDays(35)).toEpochMilli() + " AND p.ts <= " + t.minus(Duration.ofDays(7)).toEpochMilli();
+        try (var c = store.database().dataSource().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            while (rs.next()) System.out.println("  " + rs.getString(1));
+        } catch (java.sql.SQLException e) {
+            System.out.println("explain failed: " + e.getMessage());
+        }
     }
 
     /** {@code n} predictions evenly over 30 days; 70 % get an outcome 1 to 48 hours later. */

@@ -137,15 +137,16 @@ public final class BacktestReport {
         int rows = 0;
         for (var line : rh.coverage().entrySet()) {
             for (SvgChart.Point p : line.getValue()) {
-                if (!Double.isFinite(p.value())) continue;
-                if (rows++ == MAX_ROWS) break;
+                if (!Double.isFinite(p.value()) || rows++ >= MAX_ROWS) continue;
                 h.append("<tr><td>").append(esc(TIME.format(p.t()))).append("</td><td><code>").append(esc(line.getKey()))
                         .append("</code></td><td class=\"num\">").append(esc(SvgChart.formatValue(p.value())))
                         .append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
-        if (rows > MAX_ROWS) h.append("<p class=\"note\">More values not shown.</p>\n");
+        if (rows > MAX_ROWS) {
+            h.append("<p class=\"note\">").append(rows - MAX_ROWS).append(" more values not shown.</p>\n");
+        }
         h.append("</details>\n");
     }
 

@@ -104,17 +104,19 @@ public final class ChartProbes {
      * beside the metric computed on them. None when the rule calls no quality function (or only
      * {@code label_coverage}).
      *
-     * @return the probes; each one's {@code prefix} is empty, its rule's condition the coverage call
+     * @return the probes, their rules' conditions the coverage calls; with several, each one's lines are
+     *         prefixed with its call
      */
     public static List<Probe> coverage(ResolvedRule rule) {
         Map<String, Expr.Call> calls = new LinkedHashMap<>();
         qualityCalls(rule.when(), calls);
         List<Probe> out = new ArrayList<>();
-        for (Expr.Call c : calls.values()) {
+        for (var e : calls.entrySet()) {
+            Expr.Call c = e.getValue();
             List<Expr.Arg> args = c.args().stream()
                     .filter(a -> a.name() != null && COVERAGE_ARGS.contains(a.name().text())).toList();
             Expr.Call call = new Expr.Call(new Name("label_coverage", c.function().span()), args, c.by(), c.span());
-            out.add(probe(rule, call, "__coverage" + out.size(), ""));
+            out.add(probe(rule, call, "__coverage" + out.size(), calls.size() > 1 ? e.getKey() + " " : ""));
         }
         return out;
     }

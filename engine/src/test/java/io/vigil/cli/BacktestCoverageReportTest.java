@@ -54,6 +54,7 @@ class BacktestCoverageReportTest {
                   every 1h
                   rule low_accuracy { when accuracy(window=1d) by (segment) < 0.5 }
                   rule few { when predictions(window=1d) < 3 and label_coverage(window=1d) < 0.9 }
+                  rule two_windows { when accuracy(window=1d) < 0.1 or accuracy(window=2h) < 0.1 }
                 }
                 """);
         Path report = dir.resolve("report.html");
@@ -88,6 +89,15 @@ class BacktestCoverageReportTest {
         String few = section(html, "rule-churn-few");
         assertThat(rows(few)).containsExactly("2026-11-26 01:00|{}|0", "2026-11-26 02:00|{}|0.2",
                 "2026-11-26 03:00|{}|0.6", "2026-11-26 04:00|{}|0.8");
+        // two windows: a line each, named after its call. The 2-hour window (T-2h, T] holds the 01:00
+        // predictions at 01:00 and 02:00 only; from 03:00 it is empty and has no coverage.
+        assertThat(rows(section(html, "rule-churn-two_windows"))).containsExactly(
+                "2026-11-26 01:00|label_coverage(window=1d) {}|0",
+                "2026-11-26 02:00|label_coverage(window=1d) {}|0.2",
+                "2026-11-26 03:00|label_coverage(window=1d) {}|0.6",
+                "2026-11-26 04:00|label_coverage(window=1d) {}|0.8",
+                "2026-11-26 01:00|label_coverage(window=2h) {}|0",
+                "2026-11-26 02:00|label_coverage(window=2h) {}|0.2");
     }
 
     @Test

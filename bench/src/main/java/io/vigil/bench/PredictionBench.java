@@ -216,14 +216,9 @@ public final class PredictionBench {
                 + " FROM outcomes o JOIN predictions p ON p.model = o.model AND p.id = o.id"
                 + " WHERE o.model = 'bench' AND o.ts <= " + t.toEpochMilli() + " AND p.ts > "
                 + t.minus(Duration.ofDays(35)).toEpochMilli() + " AND p.ts <= " + t.minus(Duration.ofDays(7)).toEpochMilli();
-        try (var c = store.database().dataSource().getConnection(); var st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.execute("SET LOCAL work_mem = '64MB'"); // as PredictionReader does
-            try (var rs = st.executeQuery(sql)) {
-                while (rs.next()) System.out.println("  " + rs.getString(1));
-            }
-            c.rollback();
-            c.setAutoCommit(true);
+        try (var c = store.database().dataSource().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            while (rs.next()) System.out.println("  " + rs.getString(1));
         } catch (java.sql.SQLException e) {
             System.out.println("explain failed: " + e.getMessage());
         }

@@ -55,7 +55,6 @@ final class PredictionReader {
         // H2 materialises a result set before returning its first row, on disk beyond MAX_MEMORY_ROWS;
         // lazy execution streams it instead.
         if (dialect == SqlDialect.H2) lazy(c, true);
-        else workMem(c);
         try {
             try (PreparedStatement ps = c.prepareStatement("SELECT id_hash, ts, labels_id, score, scores, predicted, val"
                     + " FROM predictions WHERE model = ? AND ts > ? AND ts <= ?")) {
@@ -177,16 +176,6 @@ final class PredictionReader {
             counts.merge(n.isNumber() ? Outcome.numberText(n.doubleValue()) : n.textValue(), 1L, Long::sum);
         }
         return new FeatureSample.Categorical(counts, nulls);
-    }
-
-    /**
-     * Room for the outcome join's hash table in this transaction only: at PostgreSQL's default 4 MB, the
-     * join of a 28-day reference (767,000 predictions) spilled to 16 temporary-file batches.
-     */
-    private static void workMem(Connection c) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("SET LOCAL work_mem = '64MB'");
-        }
     }
 
     private static void lazy(Connection c, boolean on) throws SQLException {

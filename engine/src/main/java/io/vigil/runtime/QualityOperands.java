@@ -47,7 +47,8 @@ public final class QualityOperands {
     private final Function<String, QualityModel> models;
     private final Map<PredictionQuery, Read> recent = new LinkedHashMap<>();
 
-    private record Read(JoinedPredictions frame, long at) {}
+    /** Softly held: a frame left over from the last evaluation (tens of MB) goes when the heap needs it. */
+    private record Read(java.lang.ref.SoftReference<JoinedPredictions> frame, long at) {}
 
     /**
      * @param store  the as-of join ({@code MetricStore::predictions})
@@ -121,11 +122,12 @@ public final class QualityOperands {
             long now = System.nanoTime();
             recent.values().removeIf(r -> now - r.at() > REUSE_NANOS);
             Read r = recent.get(query);
-            if (r != null) return r.frame();
+            JoinedPredictions frame = r == null ? null : r.frame().get();
+            if (frame != null) return frame;
         }
         JoinedPredictions frame = store.apply(query);
         synchronized (recent) {
-            recent.put(query, new Read(frame, System.nanoTime()));
+            recent.put(query, new Read(new java.lang.ref.SoftReference<>(frame), System.nanoTime()));
             var oldest = recent.keySet().iterator();
             while (recent.size() > REUSED_READS) {
                 oldest.next();

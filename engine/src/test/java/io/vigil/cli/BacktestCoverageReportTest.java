@@ -2,18 +2,10 @@ package io.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.store.Batch;
-import io.vigil.store.JdbcMetricStore;
-import io.vigil.store.Labels;
-import io.vigil.store.Outcome;
-import io.vigil.store.Prediction;
-import io.vigil.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,37 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BacktestCoverageReportTest {
     @TempDir Path dir;
 
-    private static Instant at(String hhmmss) {
-        return Instant.parse("2026-11-26T" + hhmmss + "Z");
-    }
-
     @Test
     void aQualityRulesReportChartsTheLabelCoverageOfItsWindowAsOfEachEvaluation() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("store/vigil");
-        try (JdbcMetricStore store = JdbcMetricStore.open(StoreSettings.of(url))) {
-            Labels eu = Labels.of(Map.of("segment", "EU"));
-            Labels us = Labels.of(Map.of("segment", "US"));
-            store.write(Batch.ofPredictions(List.of(
-                    Prediction.binary("churn", "p1", at("01:00:00"), eu, 0.9, "churn"),
-                    Prediction.binary("churn", "p2", at("01:00:00"), eu, 0.8, "churn"),
-                    Prediction.binary("churn", "p3", at("01:00:00"), eu, 0.3, "stay"),
-                    Prediction.binary("churn", "p4", at("01:00:00"), us, 0.7, "churn"),
-                    Prediction.binary("churn", "p5", at("01:00:00"), us, 0.2, "stay"))));
-            store.write(Batch.ofOutcomes(List.of(
-                    Outcome.ofClass("churn", "p1", at("02:00:01"), "stay"),
-                    Outcome.ofClass("churn", "p2", at("03:00:00"), "stay"),
-                    Outcome.ofClass("churn", "p4", at("02:00:00"), "churn"),
-                    Outcome.ofClass("churn", "p5", at("04:00:00"), "stay"))));
-        }
-        Files.writeString(dir.resolve("vigil.yaml"), "models:\n  churn: { kind: binary, positive_class: churn }\n");
-        Files.writeString(dir.resolve("churn.vigil"), """
-                model churn {
-                  every 1h
-                  rule low_accuracy { when accuracy(window=1d) by (segment) < 0.5 }
-                  rule few { when predictions(window=1d) < 3 and label_coverage(window=1d) < 0.9 }
-                  rule two_windows { when accuracy(window=1d) < 0.1 or accuracy(window=2h) < 0.1 }
-                }
-                """);
+        String url = BacktestHistory.writeQuality(dir);
         Path report = dir.resolve("report.html");
 
         CommandRun run = CommandRun.of("backtest", dir.resolve("churn.vigil").toString(), "--config",

@@ -4,7 +4,11 @@
 #          Goals on a 2-core machine: >= 10,000 predictions/s into H2, >= 20,000/s into PostgreSQL.
 #  read:   the as-of join (MetricStore.predictions) of a 7-day window plus its 28-day reference over
 #          1,000,000 predictions (30 days, 50 segments, 70 % labelled), heap capped at 1 GiB.
-# Usage: bench/predictions.sh [ingest|read|both] [h2|postgresql|both] [n]
+#  eval:   the same 1,000,000 predictions with 5 features each, then one evaluation of a rule group with
+#          accuracy(window=7d) by (segment), auc(window=7d) and estimated_accuracy(window=7d) through the
+#          production checker, compiler, Evaluator and StoreOperands (goal: <= 2 s on H2 and PostgreSQL,
+#          -Xmx1g), and the two reads it makes timed alone. Not part of "both": run it by name.
+# Usage: bench/predictions.sh [ingest|read|eval|both] [h2|postgresql|both] [n]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-both}

@@ -94,7 +94,7 @@ public final class TestCommand implements Callable<Integer> {
 
     private static TestFile withConfig(TestFile f, Path config) {
         return new TestFile(f.path(), f.rules(), config.toAbsolutePath(), f.interval(), f.start(), f.series(),
-                f.baselines(), f.distributions(), f.tests(), f.predictions(), f.outcomes());
+                f.baselines(), f.distributions(), f.tests(), f.predictions(), f.outcomes(), f.recordFiles());
     }
 
     /** The test files named, directories expanded; null (after a message) when a path does not exist. */

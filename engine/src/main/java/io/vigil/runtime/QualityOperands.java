@@ -31,10 +31,24 @@ import java.util.function.Function;
  * Model-quality operands (predictions.md §3, §4): reads the window's predictions joined as of T,
  * splits them by the {@code by} labels and computes the function per group with
  * {@code stats.quality}. A group whose value is undefined gives no element.
+ *
+ * <p>The functions of one evaluation often read the same window ({@code accuracy}, {@code auc} and
+ * {@code estimated_accuracy} of the last 7 days as of T): a read is reused for the same query (model, range,
+ * label matchers and as-of time T) for {@link #REUSE_NANOS} after it finished, so one evaluation reads
+ * each window once. A later evaluation at the same T reads again.
  */
 public final class QualityOperands {
+    /** How long a read serves the same query: the operands of one group evaluation are computed back to back. */
+    static final long REUSE_NANOS = 2_000_000_000L;
+    /** Reads kept at once (a window and its reference, for a few models evaluated at the same time). */
+    private static final int REUSED_READS = 4;
+
     private final Function<PredictionQuery, JoinedPredictions> store;
     private final Function<String, QualityModel> models;
+    private final Map<PredictionQuery, Read> recent = new LinkedHashMap<>();
+
+    /** Softly held: a frame left over from the last evaluation (tens of MB) goes when the heap needs it. */
+    private record Read(java.lang.ref.SoftReference<JoinedPredictions> frame, long at) {}
 
     /**
      * @param store  the as-of join ({@code MetricStore::predictions})
@@ -53,7 +67,7 @@ public final class QualityOperands {
         Instant to = t.minus(q.delay());
         Instant from = to.minus(q.window());
         try {
-            JoinedPredictions window = store.apply(new PredictionQuery(model, from, to, t, q.labels()));
+            JoinedPredictions window = read(new PredictionQuery(model, from, to, t, q.labels()));
             QualityModel settings = declared.kind() != null ? declared : declared.withKind(kindOf(window));
             if (!f.kinds().contains(settings.kind())) {
                 throw new OperandException(q.function() + " does not apply to model " + model + ", a "
@@ -65,7 +79,7 @@ public final class QualityOperands {
             if (f.estimated()) {
                 if (window.predictions() == 0) return List.of();
                 Instant refFrom = from.minus(q.reference());
-                JoinedPredictions reference = store.apply(new PredictionQuery(model, refFrom, from, t, q.labels()));
+                JoinedPredictions reference = read(new PredictionQuery(model, refFrom, from, t, q.labels()));
                 referenceNote = "; reference prior(" + Durations.format(q.reference()) + ") = (" + refFrom + ", " + from
                         + "]: " + reference.predictions() + " predictions, " + reference.labelled() + " labelled";
                 if (!q.calibrate()) {
@@ -100,6 +114,27 @@ public final class QualityOperands {
         } catch (StoreException e) {
             throw new OperandException("store: " + e.getMessage());
         }
+    }
+
+    /** The store's answer to {@code query}, or the same answer read less than {@link #REUSE_NANOS} ago. */
+    private JoinedPredictions read(PredictionQuery query) {
+        synchronized (recent) {
+            long now = System.nanoTime();
+            recent.values().removeIf(r -> now - r.at() > REUSE_NANOS);
+            Read r = recent.get(query);
+            JoinedPredictions frame = r == null ? null : r.frame().get();
+            if (frame != null) return frame;
+        }
+        JoinedPredictions frame = store.apply(query);
+        synchronized (recent) {
+            recent.put(query, new Read(new java.lang.ref.SoftReference<>(frame), System.nanoTime()));
+            var oldest = recent.keySet().iterator();
+            while (recent.size() > REUSED_READS) {
+                oldest.next();
+                oldest.remove();
+            }
+        }
+        return frame;
     }
 
     /** An undeclared model's kind, from the fields its predictions carry (binary when there are none). */

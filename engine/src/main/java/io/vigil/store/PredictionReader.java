@@ -39,11 +39,12 @@ final class PredictionReader {
 
     JoinedPredictions read(Connection c, PredictionQuery q) throws SQLException {
         JoinedPredictions.Builder frame = new JoinedPredictions.Builder();
-        Map<Long, Integer> groupOfLabels = new HashMap<>();
+        RowIndex groupOfLabels = new RowIndex();
+        boolean any = false;
         for (SeriesRegistry.Row row : registry.select(c, new Selector(q.model(), LABELS_SERIES, List.of()))) {
-            if (q.selects(row.labels())) groupOfLabels.put(row.id(), frame.labelSet(row.labels()));
+            if (q.selects(row.labels())) any |= groupOfLabels.put(row.id(), frame.labelSet(row.labels()));
         }
-        if (groupOfLabels.isEmpty()) return frame.build();
+        if (!any) return frame.build();
         long from = q.from().toEpochMilli();
         long to = q.to().toEpochMilli();
         RowIndex rows = new RowIndex();
@@ -63,8 +64,8 @@ final class PredictionReader {
                 ps.setLong(3, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Integer group = groupOfLabels.get(rs.getLong(3));
-                        if (group == null) continue;
+                        int group = groupOfLabels.get(rs.getLong(3));
+                        if (group < 0) continue;
                         double score = rs.getDouble(4);
                         if (rs.wasNull()) score = Double.NaN;
                         String scores = rs.getString(5);
@@ -191,35 +192,37 @@ final class PredictionReader {
         }
     }
 
-    /** Open-addressing map from id hash to row, without boxing: a million entries take 24 MB. */
+    /**
+     * Open-addressing map from a 64-bit key (an id hash, a label set id) to a row, without boxing: key and
+     * value share one slot of a single array, so a lookup of a million-entry index costs one cache miss,
+     * not three (a million entries take 32 MB).
+     */
     static final class RowIndex {
-        private long[] keys = new long[1 << 10];
-        private int[] values = new int[1 << 10];
-        private boolean[] used = new boolean[1 << 10];
+        // slot i: keys at [2i], value + 1 at [2i + 1] (0: empty)
+        private long[] slots = new long[2 << 10];
         private int size;
 
         /** Adds {@code key}; false when it is already present. */
         boolean put(long key, int value) {
-            if (size * 2 >= keys.length) rehash();
+            if (size * 4 >= slots.length) rehash(); // at most half of the slots used
             int slot = slot(key);
-            if (used[slot]) return false;
-            used[slot] = true;
-            keys[slot] = key;
-            values[slot] = value;
+            if (slots[slot + 1] != 0) return false;
+            slots[slot] = key;
+            slots[slot + 1] = value + 1L;
             size++;
             return true;
         }
 
         /** The row of {@code key}, or -1. */
         int get(long key) {
-            int slot = slot(key);
-            return used[slot] ? values[slot] : -1;
+            return (int) (slots[slot(key) + 1] - 1);
         }
 
+        /** The index in {@code slots} of {@code key}'s slot, or of the empty one where it would go. */
         private int slot(long key) {
-            int mask = keys.length - 1;
-            int slot = (int) (mix(key) & mask);
-            while (used[slot] && keys[slot] != key) slot = (slot + 1) & mask;
+            int mask = slots.length - 2;
+            int slot = (int) (mix(key) << 1) & mask;
+            while (slots[slot + 1] != 0 && slots[slot] != key) slot = (slot + 2) & mask;
             return slot;
         }
 
@@ -229,14 +232,10 @@ final class PredictionReader {
         }
 
         private void rehash() {
-            long[] oldKeys = keys;
-            int[] oldValues = values;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            values = new int[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
+            long[] old = slots;
+            slots = new long[old.length * 2];
             size = 0;
-            for (int i = 0; i < oldKeys.length; i++) if (oldUsed[i]) put(oldKeys[i], oldValues[i]);
+            for (int i = 0; i < old.length; i += 2) if (old[i + 1] != 0) put(old[i], (int) (old[i + 1] - 1));
         }
     }
 }

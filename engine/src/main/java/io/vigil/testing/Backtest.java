@@ -61,7 +61,7 @@ public final class Backtest {
         for (CompiledGroup g : compiled.groups()) {
             for (var plan : g.rules()) {
                 rules.add(plan.rule());
-                tracks.put(plan.id(), new Track(ChartProbes.plan(plan.rule())));
+                tracks.put(plan.id(), new Track(ChartProbes.plan(plan.rule()), ChartProbes.coverage(plan.rule())));
             }
         }
         Probes probes = charts ? probes(tracks) : Probes.NONE;
@@ -91,7 +91,9 @@ public final class Backtest {
             if (probe != null) {
                 for (Evaluator.RuleResult r : evaluator.evaluate(probe, result.t()).rules()) {
                     ChartProbes.Probe p = probes.byId().get(r.plan().id());
-                    tracks.get(p.of().id()).plot(p.prefix(), result.t(), r.instances());
+                    Track track = tracks.get(p.of().id());
+                    if (probes.coverage().contains(r.plan().id())) track.plotCoverage(p.prefix(), result.t(), r.instances());
+                    else track.plot(p.prefix(), result.t(), r.instances());
                 }
             }
             progress.update(++done[0], total[0]);
@@ -114,17 +116,24 @@ public final class Backtest {
         }
     }
 
-    /** The probe groups by their group key, and each probe rule by its id. */
-    private record Probes(Map<String, CompiledGroup> byGroup, Map<String, ChartProbes.Probe> byId) {
-        static final Probes NONE = new Probes(Map.of(), Map.of());
+    /** The probe groups by their group key, each probe rule by its id, and the ids of the label coverage probes. */
+    private record Probes(Map<String, CompiledGroup> byGroup, Map<String, ChartProbes.Probe> byId,
+                          java.util.Set<String> coverage) {
+        static final Probes NONE = new Probes(Map.of(), Map.of(), java.util.Set.of());
     }
 
     private Probes probes(Map<String, Track> tracks) {
         Map<String, ChartProbes.Probe> byId = new HashMap<>();
+        java.util.Set<String> coverage = new java.util.HashSet<>();
         List<ResolvedRule> rules = new ArrayList<>();
         for (Track t : tracks.values()) {
             for (ChartProbes.Probe p : t.chart().probes()) {
                 byId.put(p.rule().id(), p);
+                rules.add(p.rule());
+            }
+            for (ChartProbes.Probe p : t.coverageProbes()) {
+                byId.put(p.rule().id(), p);
+                coverage.add(p.rule().id());
                 rules.add(p.rule());
             }
         }
@@ -138,6 +147,6 @@ public final class Backtest {
         }
         Map<String, CompiledGroup> byGroup = new HashMap<>();
         for (CompiledGroup g : compiled.groups()) byGroup.put(Engine.groupKey(g), g);
-        return new Probes(byGroup, byId);
+        return new Probes(byGroup, byId, coverage);
     }
 }

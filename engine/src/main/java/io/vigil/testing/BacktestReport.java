@@ -113,14 +113,51 @@ public final class BacktestReport {
         }
         h.append(" &middot; <span class=\"swatch\" style=\"background:#ffbf00;opacity:.35\"></span>pending"
                 + "<span class=\"swatch\" style=\"background:#d62728;opacity:.35\"></span>firing</figcaption>\n</figure>\n");
+        coverage(h, rh, from, to);
         timeline(h, rh);
         deliveries(h, rh);
         h.append("</section>\n");
     }
 
+    /**
+     * Beside a quality rule's chart, the label coverage of the same windows as of each evaluation (labelled
+     * predictions / predictions): a metric computed on 5 % of its window can move for that reason alone.
+     * The values are also listed, so a reader can look one up.
+     */
+    private static void coverage(StringBuilder h, BacktestResult.RuleHistory rh, Instant from, Instant to) {
+        if (rh.coverage().isEmpty()) return;
+        List<SvgChart.Line> lines = new ArrayList<>();
+        rh.coverage().forEach((label, points) -> lines.add(new SvgChart.Line(label, thin(points, from, to))));
+        h.append("<figure class=\"coverage\" style=\"margin:8px 0 0\">\n")
+                .append(SvgChart.render(lines, List.of(), bands(rh), from, to, rh.coverageExpression()))
+                .append("<figcaption class=\"key\">label coverage: ").append(esc(rh.coverageExpression()))
+                .append(", the share of the window's predictions whose outcome was known at each evaluation</figcaption>\n")
+                .append("</figure>\n<details class=\"coverage\"><summary>label coverage at each evaluation</summary>\n")
+                .append("<table class=\"coverage\">\n<tr><th>time (UTC)</th><th>instance</th><th>label coverage</th></tr>\n");
+        int rows = 0;
+        for (var line : rh.coverage().entrySet()) {
+            for (SvgChart.Point p : line.getValue()) {
+                if (!Double.isFinite(p.value()) || rows++ >= MAX_ROWS) continue;
+                h.append("<tr><td>").append(esc(TIME.format(p.t()))).append("</td><td><code>").append(esc(line.getKey()))
+                        .append("</code></td><td class=\"num\">").append(esc(SvgChart.formatValue(p.value())))
+                        .append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n");
+        if (rows > MAX_ROWS) {
+            h.append("<p class=\"note\">").append(rows - MAX_ROWS).append(" more values not shown.</p>\n");
+        }
+        h.append("</details>\n");
+    }
+
     private static String chart(BacktestResult.RuleHistory rh, Instant from, Instant to) {
         List<SvgChart.Line> lines = new ArrayList<>();
         rh.lines().forEach((label, points) -> lines.add(new SvgChart.Line(label, thin(points, from, to))));
+        return SvgChart.render(lines, rh.chart().thresholds(), bands(rh), from, to, rh.chart().expression());
+    }
+
+    /** The pending and firing stretches of any of the rule's instances, overlapping ones merged. */
+    private static List<SvgChart.Band> bands(BacktestResult.RuleHistory rh) {
         List<SvgChart.Band> bands = new ArrayList<>();
         for (String kind : List.of("pending", "firing")) {
             List<BacktestResult.Period> ps = rh.periods().stream().filter(p -> p.kind().equals(kind))
@@ -138,7 +175,7 @@ public final class BacktestReport {
             }
             if (start != null) bands.add(new SvgChart.Band(start, end, kind));
         }
-        return SvgChart.render(lines, rh.chart().thresholds(), bands, from, to, rh.chart().expression());
+        return bands;
     }
 
     /** At most the first, lowest, highest and last point of each of {@link #BUCKETS} time buckets: spikes stay visible. */

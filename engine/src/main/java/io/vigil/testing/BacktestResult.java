@@ -40,17 +40,21 @@ public record BacktestResult(Instant from, Instant to, List<RuleHistory> rules, 
      *
      * @param chart       what its chart draws
      * @param lines       chart series: line label → points in time order
+     * @param coverage    label coverage series charted beside a quality rule (same keys as lines); empty for other rules
+     * @param coverageExpression the label_coverage call(s) behind {@code coverage}, empty when there are none
      * @param failures    evaluations that failed (changing nothing)
      * @param lastFailure the message of the last failed evaluation, or null
      */
     public record RuleHistory(ResolvedRule rule, ChartProbes.Plan chart, List<Event> events, List<Period> periods,
                               List<ReplayOutbox.Delivery> deliveries, Map<String, List<SvgChart.Point>> lines,
+                              Map<String, List<SvgChart.Point>> coverage, String coverageExpression,
                               long evaluations, long failures, String lastFailure) {
         public RuleHistory {
             events = List.copyOf(events);
             periods = List.copyOf(periods);
             deliveries = List.copyOf(deliveries);
             lines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lines));
+            coverage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coverage));
         }
 
         /** Firing periods only. */

@@ -3,9 +3,13 @@ package io.vigil.testing;
 import io.vigil.ast.Expr;
 import io.vigil.check.ResolvedRule;
 import java.time.Duration;
+import io.vigil.ast.Name;
+import io.vigil.stats.quality.QualityFunction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a backtest chart plots for a rule: the side of its condition that is compared with the threshold,
@@ -90,9 +94,76 @@ public final class ChartProbes {
         return new Plan(rule, e.span().text(), List.of(), probes);
     }
 
+    /** The arguments of a quality call that say which predictions it reads, and so which label coverage goes with it. */
+    private static final Set<String> COVERAGE_ARGS = Set.of("window", "delay", "labels");
+
+    /**
+     * The label coverage behind a rule's model-quality functions: for each distinct window, delay, label
+     * selection and grouping of those calls, a probe of {@code label_coverage(...)} with the same ones, so
+     * the backtest report charts the share of the window's predictions that had an outcome as of each T
+     * beside the metric computed on them. None when the rule calls no quality function (or only
+     * {@code label_coverage}).
+     *
+     * @return the probes, their rules' conditions the coverage calls; with several, each one's lines are
+     *         prefixed with its call
+     */
+    public static List<Probe> coverage(ResolvedRule rule) {
+        Map<String, Expr.Call> calls = new LinkedHashMap<>();
+        qualityCalls(rule.when(), calls);
+        List<Probe> out = new ArrayList<>();
+        for (var e : calls.entrySet()) {
+            Expr.Call c = e.getValue();
+            List<Expr.Arg> args = c.args().stream()
+                    .filter(a -> a.name() != null && COVERAGE_ARGS.contains(a.name().text())).toList();
+            Expr.Call call = new Expr.Call(new Name("label_coverage", c.function().span()), args, c.by(), c.span());
+            out.add(probe(rule, call, "__coverage" + out.size(), calls.size() > 1 ? e.getKey() + " " : ""));
+        }
+        return out;
+    }
+
+    /** The text of a coverage probe's call, e.g. {@code label_coverage(window=7d) by (segment)}. */
+    public static String coverageText(Probe p) {
+        Expr.Call c = (Expr.Call) p.rule().when();
+        return key(c);
+    }
+
+    private static String key(Expr.Call c) {
+        StringBuilder s = new StringBuilder("label_coverage(");
+        List<String> args = new ArrayList<>();
+        for (Expr.Arg a : c.args()) {
+            if (a.name() != null && COVERAGE_ARGS.contains(a.name().text())) args.add(a.span().text());
+        }
+        s.append(String.join(", ", args)).append(')');
+        if (c.by() != null) {
+            s.append(" by (").append(String.join(", ", c.by().labels().stream().map(Name::text).toList())).append(')');
+        }
+        return s.toString();
+    }
+
+    private static void qualityCalls(Expr e, Map<String, Expr.Call> out) {
+        if (e instanceof Expr.Call c) {
+            QualityFunction f = QualityFunction.byLanguageName(c.function().text());
+            if (f != null && f != QualityFunction.LABEL_COVERAGE) out.putIfAbsent(key(c), c);
+            for (Expr.Arg a : c.args()) qualityCalls(a.value(), out);
+        } else if (e instanceof Expr.Binary b) {
+            qualityCalls(b.left(), out);
+            qualityCalls(b.right(), out);
+        } else if (e instanceof Expr.Unary u) {
+            qualityCalls(u.operand(), out);
+        } else if (e instanceof Expr.Between b) {
+            qualityCalls(b.subject(), out);
+            qualityCalls(b.low(), out);
+            qualityCalls(b.high(), out);
+        }
+    }
+
     /** The rule with {@code expression} as its condition: no {@code for}, no labels, no notify or trigger. */
     private static Probe probe(ResolvedRule r, Expr expression, int n, String prefix) {
-        ResolvedRule p = new ResolvedRule(r.model(), r.name() + "__chart" + n, r.span(), r.schedule(), expression,
+        return probe(r, expression, "__chart" + n, prefix);
+    }
+
+    private static Probe probe(ResolvedRule r, Expr expression, String suffix, String prefix) {
+        ResolvedRule p = new ResolvedRule(r.model(), r.name() + suffix, r.span(), r.schedule(), expression,
                 Duration.ZERO, Duration.ZERO, r.severity(), Map.of(), null, null, null, List.of(), List.of(),
                 r.staleness(), r.baseline());
         return new Probe(p, r, prefix);

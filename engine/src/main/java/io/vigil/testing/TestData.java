@@ -5,6 +5,8 @@ import io.vigil.ast.Span;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.ingest.InputFileException;
+import io.vigil.ingest.PredictionFileReader;
 import io.vigil.ingest.PredictionParser;
 import io.vigil.stats.quality.ModelKind;
 import io.vigil.store.Batch;
@@ -52,7 +54,29 @@ final class TestData {
         for (TestFile.DistributionInput d : file.distributions()) check(d.model(), d.span(), "distribution", "model:", out);
         for (TestFile.RecordInput r : file.predictions()) parse(r, "prediction", PredictionParser::predictions, out);
         for (TestFile.RecordInput r : file.outcomes()) parse(r, "outcome", PredictionParser::outcomes, out);
+        for (TestFile.RecordFile f : file.recordFiles()) read(f, out);
         return out;
+    }
+
+    /**
+     * Reads a file of records with the reader of {@code vigil ingest} (the config's model kinds, the same
+     * checks); the first bad record is a diagnostic at the test file's {@code predictions:} naming the data
+     * file, line and field path, e.g. {@code predictions: preds.csv:4: score: a probability is from 0 to 1}.
+     */
+    private void read(TestFile.RecordFile f, List<Diagnostic> out) {
+        List<Prediction> p = new ArrayList<>();
+        List<Outcome> o = new ArrayList<>();
+        try {
+            new PredictionFileReader(f.outcomes(), kindOf).read(f.path(), chunk -> {
+                p.addAll(chunk.batch().predictions());
+                o.addAll(chunk.batch().outcomes());
+            }, lines -> { });
+        } catch (InputFileException e) {
+            out.add(Diagnostic.error(f.span(), f.key() + ": " + e.getMessage()));
+            return;
+        }
+        predictions.addAll(p);
+        outcomes.addAll(o);
     }
 
     private void check(String model, Span span, String what, String fix, List<Diagnostic> out) {

@@ -19,9 +19,11 @@ import java.util.SortedMap;
  */
 public record TestFile(Path path, List<Path> rules, Path config, Duration interval, Instant start,
                        List<SeriesInput> series, List<BaselineInput> baselines, List<DistributionInput> distributions,
-                       List<TestCase> tests, List<RecordInput> predictions, List<RecordInput> outcomes) {
+                       List<TestCase> tests, List<RecordInput> predictions, List<RecordInput> outcomes,
+                       List<RecordFile> recordFiles) {
 
     public TestFile {
+        recordFiles = List.copyOf(recordFiles);
         predictions = List.copyOf(predictions);
         outcomes = List.copyOf(outcomes);
         rules = List.copyOf(rules);
@@ -49,8 +51,19 @@ public record TestFile(Path path, List<Path> rules, Path config, Duration interv
     /** A file without prediction or outcome records. */
     public TestFile(Path path, List<Path> rules, Path config, Duration interval, Instant start, List<SeriesInput> series,
                     List<BaselineInput> baselines, List<DistributionInput> distributions, List<TestCase> tests) {
-        this(path, rules, config, interval, start, series, baselines, distributions, tests, List.of(), List.of());
+        this(path, rules, config, interval, start, series, baselines, distributions, tests, List.of(), List.of(), List.of());
     }
+
+    /**
+     * A {@code predictions:} or {@code outcomes:} given as a path: a JSONL or CSV file in the format of
+     * {@code vigil ingest --predictions/--outcomes}, read by the production {@link io.vigil.ingest.PredictionFileReader}
+     * once the config's model kinds are known. Its records carry their own {@code timestamp} and {@code model}.
+     *
+     * @param path     the file, resolved against the test file's directory
+     * @param outcomes whether it holds outcomes (else predictions)
+     * @param key      {@code predictions} or {@code outcomes}, to name in messages
+     */
+    public record RecordFile(Path path, boolean outcomes, String key, Span span) {}
 
     /**
      * One prediction or outcome record as {@code POST /api/v1/predictions} / {@code /outcomes} take it, but

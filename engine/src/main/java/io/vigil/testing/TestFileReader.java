@@ -87,8 +87,14 @@ public final class TestFileReader {
         RecordInputReader records = new RecordInputReader(yaml);
         var predictions = records.records(top.get("predictions"), "predictions");
         var outcomes = records.records(top.get("outcomes"), "outcomes");
+        List<TestFile.RecordFile> recordFiles = new ArrayList<>();
+        for (String key : List.of("predictions", "outcomes")) {
+            TestFile.RecordFile f = records.file(top.get(key), key, path);
+            if (f != null) recordFiles.add(f);
+        }
         return new TestFile(path, rules, config, interval == null ? DEFAULT_INTERVAL : interval,
-                start == null ? Instant.EPOCH : start, series, baselines, distributions, tests, predictions, outcomes);
+                start == null ? Instant.EPOCH : start, series, baselines, distributions, tests, predictions, outcomes,
+                recordFiles);
     }
 
     private List<Path> paths(YamlNode node) {

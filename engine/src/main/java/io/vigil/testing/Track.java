@@ -16,6 +16,8 @@ import java.util.TreeMap;
 /** Collects one rule's history while a backtest runs; {@link #freeze()} turns it into a {@link BacktestResult.RuleHistory}. */
 final class Track {
     private final ChartProbes.Plan chart;
+    private final List<ChartProbes.Probe> coverageProbes;
+    private final Map<String, List<SvgChart.Point>> coverage = new LinkedHashMap<>();
     private final List<BacktestResult.Event> events = new ArrayList<>();
     private final List<BacktestResult.Period> periods = new ArrayList<>();
     private final List<ReplayOutbox.Delivery> deliveries = new ArrayList<>();
@@ -25,11 +27,15 @@ final class Track {
     private long failures;
     private String lastFailure;
 
-    Track(ChartProbes.Plan chart) {
+    /** @param coverageProbes the label coverage charted beside the rule's quality functions ({@link ChartProbes#coverage}) */
+    Track(ChartProbes.Plan chart, List<ChartProbes.Probe> coverageProbes) {
         this.chart = chart;
+        this.coverageProbes = List.copyOf(coverageProbes);
     }
 
     ChartProbes.Plan chart() { return chart; }
+
+    List<ChartProbes.Probe> coverageProbes() { return coverageProbes; }
 
     List<ReplayOutbox.Delivery> deliveries() { return deliveries; }
 
@@ -56,6 +62,16 @@ final class Track {
 
     /** Adds each element's value at {@code t}; a line without an element at {@code t} gets a gap there. */
     void plot(String prefix, Instant t, List<Evaluator.Instance> instances) {
+        plot(lines, prefix, t, instances);
+    }
+
+    /** As {@link #plot}, for the label coverage chart. */
+    void plotCoverage(String prefix, Instant t, List<Evaluator.Instance> instances) {
+        plot(coverage, prefix, t, instances);
+    }
+
+    private static void plot(Map<String, List<SvgChart.Point>> lines, String prefix, Instant t,
+                             List<Evaluator.Instance> instances) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Evaluator.Instance i : instances) {
             String label = prefix + LabelText.of(i.labels());
@@ -76,7 +92,8 @@ final class Track {
 
     BacktestResult.RuleHistory freeze() {
         periods.sort(java.util.Comparator.comparing(BacktestResult.Period::from));
-        return new BacktestResult.RuleHistory(chart.rule(), chart, events, periods, deliveries, lines, evaluations,
-                failures, lastFailure);
+        String coverageText = String.join(" and ", coverageProbes.stream().map(ChartProbes::coverageText).distinct().toList());
+        return new BacktestResult.RuleHistory(chart.rule(), chart, events, periods, deliveries, lines, coverage,
+                coverageText, evaluations, failures, lastFailure);
     }
 }

@@ -4,6 +4,8 @@ import io.vigil.store.Batch;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.Labels;
 import io.vigil.store.MetricSample;
+import io.vigil.store.Outcome;
+import io.vigil.store.Prediction;
 import io.vigil.store.SeriesKey;
 import io.vigil.store.StoreSettings;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stored history for backtests, in an H2 file database: every 5 minutes from 2026-01-01 00:00 to 04:00,
@@ -59,5 +62,44 @@ final class BacktestHistory {
                 }
                 """);
         return url;
+    }
+
+    /**
+     * A quality history (2026-11-26, model churn, binary, positive class churn): EU predictions p1 0.9,
+     * p2 0.8, p3 0.3 and US p4 0.7, p5 0.2, all at 01:00; outcomes p4 churn known 02:00, p1 stay 02:00:01,
+     * p2 stay 03:00, p5 stay 04:00, none for p3. Writes churn.vigil (low_accuracy by segment, few, two_windows)
+     * and vigil.yaml beside it; returns the store URL.
+     */
+    static String writeQuality(Path dir) throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("store/vigil");
+        try (JdbcMetricStore store = JdbcMetricStore.open(StoreSettings.of(url))) {
+            Labels eu = Labels.of(Map.of("segment", "EU"));
+            Labels us = Labels.of(Map.of("segment", "US"));
+            store.write(Batch.ofPredictions(List.of(
+                    Prediction.binary("churn", "p1", at("01:00:00"), eu, 0.9, "churn"),
+                    Prediction.binary("churn", "p2", at("01:00:00"), eu, 0.8, "churn"),
+                    Prediction.binary("churn", "p3", at("01:00:00"), eu, 0.3, "stay"),
+                    Prediction.binary("churn", "p4", at("01:00:00"), us, 0.7, "churn"),
+                    Prediction.binary("churn", "p5", at("01:00:00"), us, 0.2, "stay"))));
+            store.write(Batch.ofOutcomes(List.of(
+                    Outcome.ofClass("churn", "p1", at("02:00:01"), "stay"),
+                    Outcome.ofClass("churn", "p2", at("03:00:00"), "stay"),
+                    Outcome.ofClass("churn", "p4", at("02:00:00"), "churn"),
+                    Outcome.ofClass("churn", "p5", at("04:00:00"), "stay"))));
+        }
+        Files.writeString(dir.resolve("vigil.yaml"), "models:\n  churn: { kind: binary, positive_class: churn }\n");
+        Files.writeString(dir.resolve("churn.vigil"), """
+                model churn {
+                  every 1h
+                  rule low_accuracy { when accuracy(window=1d) by (segment) < 0.5 }
+                  rule few { when predictions(window=1d) < 3 and label_coverage(window=1d) < 0.9 }
+                  rule two_windows { when accuracy(window=1d) < 0.1 or accuracy(window=2h) < 0.1 }
+                }
+                """);
+        return url;
+    }
+
+    private static Instant at(String hhmmss) {
+        return Instant.parse("2026-11-26T" + hhmmss + "Z");
     }
 }

@@ -68,6 +68,25 @@ class BacktestReportBrowserTest {
     }
 
     @Test
+    void aQualityRulesReportRendersItsLabelCoverageChartBesideTheMetric() throws Exception {
+        Path quality = Files.createDirectories(dir.resolve("quality"));
+        String store = BacktestHistory.writeQuality(quality);
+        Path report = quality.resolve("report.html");
+        CommandRun run = CommandRun.of("backtest", quality.resolve("churn.vigil").toString(), "--config",
+                quality.resolve("vigil.yaml").toString(), "--store", store, "--from", "2026-11-26T00:30:00Z",
+                "--to", "2026-11-26T04:30:00Z", "--report", report.toString());
+        assertThat(run.exit()).isZero();
+
+        Browser dom = browse(report, "--dump-dom");
+        assertThat(dom.exit()).isZero();
+        // three quality rules, each with its metric chart and its coverage chart
+        assertThat(count(dom.out(), "<section class=\"rule\"")).isEqualTo(3);
+        assertThat(count(dom.out(), "<svg class=\"chart\"")).isEqualTo(6);
+        assertThat(count(dom.out(), "<figure class=\"coverage\"")).isEqualTo(3);
+        assertThat(consoleErrors(dom.err())).isEmpty();
+    }
+
+    @Test
     void aPageWithAScriptErrorIsCaught() throws Exception {
         // The check above must be able to fail: a page that throws is reported.
         Path page = Files.writeString(dir.resolve("broken.html"), "<html><body><script>undefinedFn();</script></body></html>");

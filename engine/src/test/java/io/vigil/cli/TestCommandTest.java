@@ -91,6 +91,66 @@ class TestCommandTest {
     }
 
     @Test
+    void predictionsAndOutcomesCanBeCsvAndJsonlFilesInTheIngestFormat() {
+        CommandRun run = CommandRun.of("test", "src/test/resources/ruletests/quality-files");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                ok   src/test/resources/ruletests/quality-files/churn.test.yaml (6 tests)
+                6 passed, 0 failed
+                """);
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aBadRecordInAPredictionsFileIsReportedWithItsFileLineAndFieldPath() throws IOException {
+        write("vigil.yaml", "models:\n  churn: { kind: binary, positive_class: churn }\n");
+        write("churn.vigil", "model churn {\n  every 1h\n  rule low { when accuracy(window=1d) < 0.6 }\n}\n");
+        write("data/preds.csv", """
+                timestamp,model,id,score
+                2026-01-01T01:00:00Z,churn,p1,0.9
+                2026-01-01T01:00:00Z,churn,p2,1.7
+                """);
+        write("data/outcomes.jsonl", """
+                {"timestamp": "2026-01-01T02:00:00Z", "model": "churn", "id": "p1", "actual": "churn"}
+                {"timestamp": "2026-01-01T02:00:00Z", "model": "churn", "id": "p2"}
+                """);
+        Path test = write("churn.test.yaml", """
+                rules: [churn.vigil]
+                config: vigil.yaml
+                predictions: data/preds.csv
+                outcomes: data/outcomes.jsonl
+                tests:
+                  - at: 2h
+                    alerts: []
+                """);
+        Path missing = write("missing.test.yaml", """
+                rules: [churn.vigil]
+                config: vigil.yaml
+                predictions: data/nope.csv
+                outcomes: data/outcomes.txt
+                tests:
+                  - at: 2h
+                    alerts: []
+                """);
+
+        CommandRun run = CommandRun.of("test", test.toString());
+        CommandRun missingRun = CommandRun.of("test", missing.toString());
+
+        String p = test.toString();
+        Path data = dir.resolve("data");
+        // the first bad record of each file, at the test file's key, naming the data file's line and the field
+        assertThat(run.err()).contains(
+                p + ":3:14: error: predictions: " + data.resolve("preds.csv") + ":3: score: a probability is from 0 to 1, found 1.7",
+                p + ":4:11: error: outcomes: " + data.resolve("outcomes.jsonl") + ":2: actual: ");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(missingRun.err()).contains(
+                missing + ":3:14: error: predictions: no such file: data/nope.csv (paths are relative to the test file)",
+                missing + ":4:11: error: outcomes: expected a list of records or the path of a .jsonl or .csv file");
+        assertThat(missingRun.exit()).isEqualTo(2);
+    }
+
+    @Test
     void aBadPredictionOrOutcomeIsReportedAtItsRecordWithTheFieldPath() throws IOException {
         write("vigil.yaml", "models:\n  churn: { kind: binary, positive_class: churn }\n");
         write("churn.vigil", "model churn {\n  every 1h\n  rule low { when accuracy(window=1d) < 0.6 }\n}\n");

@@ -53,6 +53,27 @@ class QualityOperandsTest {
     }
 
     @Test
+    void theFunctionsOfOneEvaluationShareTheReadOfTheirWindow() throws Exception {
+        JoinedPredictions frame = frame();
+        QualityOperands source = new QualityOperands(q -> {
+            queries.add(q);
+            return frame;
+        }, m -> new QualityModel(ModelKind.BINARY, "churn", 0.5));
+
+        source.compute("churn", op("accuracy", List.of("segment"), null), T);
+        source.compute("churn", op("auc", List.of(), null), T);
+        source.compute("churn", op("estimated_accuracy", List.of(), null), T);
+        // the window once, then the estimate's reference (28 days before it) once
+        assertThat(queries).extracting(PredictionQuery::from).containsExactly(
+                T.minus(Duration.ofDays(8)), T.minus(Duration.ofDays(36)));
+
+        // another evaluation time is another query: read again
+        source.compute("churn", op("accuracy", List.of("segment"), null), T.plusSeconds(3600));
+        assertThat(queries).hasSize(3);
+        assertThat(queries.get(2).asOf()).isEqualTo(T.plusSeconds(3600));
+    }
+
+    @Test
     void windowIsBeforeTheDelayAndOutcomesAreAsOfT() throws Exception {
         source(frame(), null).compute("churn", op("accuracy", List.of(), null), T);
         PredictionQuery q = queries.get(0);

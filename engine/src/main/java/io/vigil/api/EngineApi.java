@@ -33,7 +33,7 @@ public final class EngineApi {
         List<RouteGroup> routes = new ArrayList<>(List.of(new IngestRoutes(store,
                         model -> config == null ? null : config.model(model).kind()),
                 new EngineRoutes(engine, store.database(), notifier::notificationsOf),
-                new QueryRoutes(query, operands, clock, () -> loadedRules(engine))));
+                new QueryRoutes(query, operands, clock, () -> loadedRules(engine)), new DiffRoutes(store, config)));
         routes.addAll(notifier.routes());
         routes.add(new ConsoleRoutes(engine, store.database().dataSource(), notifier.deliveries(), query, operands, sessions,
                 tokens, clock));

@@ -12,6 +12,7 @@ import java.time.Duration;
 /** JSON requests to a running engine's API for the commands that operate it (alerts, silences, approvals). */
 final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,8 +45,13 @@ final class ApiClient {
     }
 
     JsonNode post(String path, Object body) throws Failure {
+        return post(path, body, REQUEST_TIMEOUT);
+    }
+
+    /** A POST the engine may take longer than usual to answer (a backtest). */
+    JsonNode post(String path, Object body, Duration timeout) throws Failure {
         try {
-            return send(builder(path).header("Content-Type", "application/json")
+            return send(builder(path).timeout(timeout).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -57,7 +63,7 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
         if (token != null && !token.isBlank()) b.header("Authorization", "Bearer " + token);
         return b;
     }

@@ -14,6 +14,7 @@ import io.vigil.config.ConfigLoader;
 import io.vigil.config.ConfigResult;
 import io.vigil.config.DurationText;
 import io.vigil.diff.BacktestDelta;
+import io.vigil.diff.DeltaJson;
 import io.vigil.diff.DiffJson;
 import io.vigil.diff.DiffMarkdown;
 import io.vigil.diff.DiffReport;
@@ -30,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "body) and, per changed rule, each changed field (condition with the changed comparison and "
                 + "thresholds, for, keep_firing_for, schedule, severity, labels, notify, trigger, cooldown, approval). "
                 + "Formatting and comments are no change.",
-                "With stored history (--store or the config's store) both versions of every changed rule are "
+                "With stored history (--store, --server or the config's store) both versions of every changed rule are "
                         + "backtested over the same range: episodes only one version has, firing time, notifications "
                         + "and actions.",
                 "Versions: in a git repository, --base (default: the merge base of HEAD with the default branch) "
@@ -67,6 +70,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL",
             description = "History to backtest on, instead of the config's store (credentials: VIGIL_DB_USER, VIGIL_DB_PASSWORD).")
     String store;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Backtest on a running engine's store instead (POST /api/v1/diff/backtest); the semantic diff "
+                    + "is still computed here. Bearer token from " + StoreOptions.TOKEN_ENV + ".")
+    java.net.URI server;
 
     @Option(names = "--no-backtest", description = "Semantic diff only, even when a store is configured.")
     boolean noBacktest;
@@ -124,13 +132,27 @@ public final class DiffCommand implements Callable<Integer> {
         SemanticDiff.Result semantic = SemanticDiff.compare(before.rules(), after.rules());
         BacktestDelta.Result backtest = null;
         boolean behaves = semantic.changes().stream().anyMatch(RuleChange::behaves);
-        StoreSettings settings = noBacktest || !behaves ? null : storeSettings(cfg, err);
+        if (server != null && store != null) {
+            err.println("vigil diff: --server and --store are two places to backtest: give one");
+            return ExitCodes.USAGE;
+        }
+        if (server != null && !noBacktest && behaves) {
+            Instant[] range = range(err);
+            if (range == null) return ExitCodes.USAGE;
+            try {
+                backtest = remote(ServerOption.client(server), versions, semantic, range[0], range[1], err);
+            } catch (StoreConfig.Invalid | ApiClient.Failure | DeltaJson.Invalid e) {
+                err.println("vigil diff: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        StoreSettings settings = noBacktest || !behaves || server != null ? null : storeSettings(cfg, err);
         if (settings == STORE_ERROR) return ExitCodes.USAGE;
         if (settings != null) {
-            Instant to = until == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : BacktestCommand.time("diff", until, "--until", err);
-            if (to == null) return ExitCodes.USAGE;
-            Instant from = sinceTime(to, err);
-            if (from == null) return ExitCodes.USAGE;
+            Instant[] range = range(err);
+            if (range == null) return ExitCodes.USAGE;
+            Instant from = range[0];
+            Instant to = range[1];
             FixedRules.preload();
             Progress progress = Progress.onTerminal(err);
             RuleCompiler compiler = new RuleCompiler(CompileOptions.defaults());
@@ -209,6 +231,40 @@ public final class DiffCommand implements Callable<Integer> {
             return null;
         }
         return s;
+    }
+
+    /** [from, to] of the backtest, or null after telling why not. */
+    private Instant[] range(PrintWriter err) {
+        Instant to = until == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                : BacktestCommand.time("diff", until, "--until", err);
+        if (to == null) return null;
+        Instant from = sinceTime(to, err);
+        return from == null ? null : new Instant[] {from, to};
+    }
+
+    /** The backtest run by the engine at {@code api} on its store, paired with this side's semantic diff. */
+    private static BacktestDelta.Result remote(ApiClient api, Versions versions, SemanticDiff.Result semantic,
+                                               Instant from, Instant to, PrintWriter err)
+            throws ApiClient.Failure, DeltaJson.Invalid {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("before", files(versions.before()));
+        body.put("after", files(versions.after()));
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        Progress progress = Progress.onTerminal(err);
+        progress.update("backtest of both versions on the engine ...");
+        try {
+            return DeltaJson.read(api.post("/api/v1/diff/backtest", body, REMOTE_TIMEOUT), semantic);
+        } finally {
+            progress.done();
+        }
+    }
+
+    /** A backtest is seconds to a few minutes on a big range; the engine refuses a range far beyond that. */
+    private static final Duration REMOTE_TIMEOUT = Duration.ofMinutes(10);
+
+    private static List<Map<String, String>> files(List<Source> sources) {
+        return sources.stream().map(s -> Map.of("path", s.path(), "text", s.text())).toList();
     }
 
     private Instant sinceTime(Instant to, PrintWriter err) {

@@ -3,6 +3,8 @@ package io.vigil.diff;
 import io.vigil.check.ResolvedRule;
 import io.vigil.compile.RuleCompiler;
 import io.vigil.config.Config;
+import io.vigil.runtime.OperandSource;
+import io.vigil.runtime.StoreOperands;
 import io.vigil.store.MetricStore;
 import io.vigil.testing.Backtest;
 import io.vigil.testing.BacktestResult;
@@ -30,13 +32,21 @@ public final class BacktestDelta {
     }
 
     private final RuleCompiler compiler;
-    private final MetricStore store;
+    private final OperandSource operands;
     private final Config config;
 
     /** @param config channels, actions and silences, as for {@link io.vigil.testing.Backtest}; null for defaults */
     public BacktestDelta(RuleCompiler compiler, MetricStore store, Config config) {
+        this(compiler, new StoreOperands(store, config), config);
+    }
+
+    /**
+     * @param operands the stored history; each version's backtest asks it for its own
+     *                 {@link OperandSource#forRange}, and what both versions read at a time is computed once
+     */
+    public BacktestDelta(RuleCompiler compiler, OperandSource operands, Config config) {
         this.compiler = compiler;
-        this.store = store;
+        this.operands = operands;
         this.config = config;
     }
 
@@ -53,6 +63,9 @@ public final class BacktestDelta {
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         Run old = new Run(before, from, to);
         Run neu = new Run(after, from, to);
+        SharedOperands shared = new SharedOperands(old.compiled, neu.compiled);
+        old.source = shared.side(operands.forRange(from, to));
+        neu.source = shared.side(operands.forRange(from, to));
         Object lock = new Object();
         Backtest.Progress counted = (d, t) -> {
             synchronized (lock) { // both threads report; the caller's progress line is not thread-safe
@@ -98,6 +111,7 @@ public final class BacktestDelta {
         private final Instant from;
         private final Instant to;
         private volatile long total;
+        private OperandSource source;
 
         Run(List<ResolvedRule> rules, Instant from, Instant to) {
             this.compiled = rules.isEmpty() ? null : compiler.compile(rules);
@@ -109,7 +123,7 @@ public final class BacktestDelta {
             Map<String, BacktestResult.RuleHistory> byId = new HashMap<>();
             if (compiled == null) return byId;
             long[] last = {0};
-            BacktestResult result = new Backtest(compiler, store, config).run(compiled, from, to, false, (d, t) -> {
+            BacktestResult result = new Backtest(compiler, source, config).run(compiled, from, to, false, (d, t) -> {
                 total = t;
                 done.addAndGet(d - last[0]);
                 last[0] = d;

@@ -10,6 +10,7 @@ import io.vigil.runtime.AlertBook;
 import io.vigil.runtime.AlertTracker;
 import io.vigil.runtime.Engine;
 import io.vigil.runtime.Evaluator;
+import io.vigil.runtime.OperandSource;
 import io.vigil.runtime.StoreOperands;
 import io.vigil.store.JdbcMetricStore;
 import io.vigil.store.MetricStore;
@@ -42,20 +43,25 @@ public final class Backtest {
     private static final AtomicInteger OUTBOXES = new AtomicInteger();
 
     private final RuleCompiler compiler;
-    private final MetricStore store;
+    private final OperandSource operands;
     private final Config config;
 
     /** @param config channels, actions, silences and approval expiry; null for the rules' names with defaults */
     public Backtest(RuleCompiler compiler, MetricStore store, Config config) {
+        this(compiler, new StoreOperands(store, config), config);
+    }
+
+    /** @param operands the stored history, asked for its {@link OperandSource#forRange} of each run */
+    public Backtest(RuleCompiler compiler, OperandSource operands, Config config) {
         this.compiler = compiler;
-        this.store = store;
+        this.operands = operands;
         this.config = config;
     }
 
     /** @param charts also compute the chart series (the HTML report needs them; the timeline does not) */
     public BacktestResult run(CompiledRuleSet compiled, Instant from, Instant to, boolean charts, Progress progress) {
         long started = System.nanoTime();
-        Evaluator evaluator = new Evaluator(new ReusedOperands(new StoreOperands(store, config).forRange(from, to)));
+        Evaluator evaluator = new Evaluator(new ReusedOperands(operands.forRange(from, to)));
         Map<String, Track> tracks = new LinkedHashMap<>();
         List<ResolvedRule> rules = new ArrayList<>();
         for (CompiledGroup g : compiled.groups()) {

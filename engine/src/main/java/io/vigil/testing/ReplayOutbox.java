@@ -102,9 +102,11 @@ public final class ReplayOutbox {
         List<AlertBook.RuleFold> told = new ArrayList<>();
         for (AlertBook.RuleFold f : folds) {
             ResolvedRule r = f.plan().rule();
-            if (!r.notifications().isEmpty() || !r.triggers().isEmpty()) told.add(f);
+            if ((!r.notifications().isEmpty() || !r.triggers().isEmpty()) && !f.fold().steps().isEmpty()) told.add(f);
         }
         // Rules without notify or trigger clauses have nothing to write: the replay keeps their state in memory.
+        // Nor has an evaluation without alert instances: it would only update the rule's last-evaluation row, which
+        // no delivery reads, and that row was half of a backtest's time (vigil diff, docs/benchmarks.md).
         if (!told.isEmpty()) {
             clock.set(t);
             repository.store(Engine.groupKey(result.group()), result, told, hook);

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.api.DiffRoutes;
+import io.vigil.config.Config;
+import io.vigil.config.ConfigLoader;
+import io.vigil.server.ApiServer;
+import io.vigil.server.ServerSettings;
+import io.vigil.store.JdbcMetricStore;
+import io.vigil.store.StoreSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +126,65 @@ class DiffCommandTest {
         assertThat(rule.get("backtest").get("episodes_before").asInt()).isEqualTo(2);
         assertThat(rule.get("backtest").get("only_before").get(1).get("start").asText()).isEqualTo("2026-01-01T03:10:00Z");
         assertThat(rule.get("backtest").get("firing_seconds_before").asLong()).isEqualTo(110 * 60);
+    }
+
+    @Test
+    void theEnginesBacktestGivesWhatTheLocalStoreGives() throws Exception {
+        String[] range = {"--base", "main", "--head", "lower-threshold", "--since", "2026-01-01T00:30:00Z",
+                "--until", "2026-01-01T03:30:00Z"};
+        List<String> local = new ArrayList<>();
+        for (String format : List.of("text", "markdown", "json")) {
+            CommandRun run = diff(concat(range, "--store", url, "--format", format, rules.toString()));
+            assertThat(run.exit()).as(run.err()).isZero();
+            local.add(run.out());
+        }
+        Config cfg = ConfigLoader.fromProcessEnvironment().load(repo.resolve("vigil.yaml")).config();
+        // The engine opens the same H2 file the local runs read (one at a time: H2 locks its file).
+        try (JdbcMetricStore store = JdbcMetricStore.open(StoreSettings.of(url));
+             ApiServer server = ApiServer.start(ServerSettings.defaults().withPort(0), List.of(new DiffRoutes(store, cfg)))) {
+            int i = 0;
+            for (String format : List.of("text", "markdown", "json")) {
+                CommandRun run = diff(concat(range, "--server", server.baseUri().toString(), "--format", format,
+                        rules.toString()));
+                assertThat(run.exit()).as(run.err()).isZero();
+                assertThat(withoutElapsed(run.out())).isEqualTo(withoutElapsed(local.get(i++)));
+            }
+            // and it is the backtest worked out by hand in theMarkdownCommentNamesTheEpisodesTheEditRemoves
+            CommandRun md = diff(concat(range, "--server", server.baseUri().toString(), "--format", "markdown",
+                    rules.toString()));
+            assertThat(md.out()).contains(
+                    "| only before | `{segment=\"EU\"}` | 2026-01-01T01:10:00Z | 2026-01-01T02:45:00Z | 1h35m |");
+            assertThat(md.out()).contains("- **actions** retrain 1 run, 1 held back (cooldown) → none");
+        }
+    }
+
+    @Test
+    void theServerAndTheStoreAreNotBothGiven() {
+        CommandRun run = diff("--base", "main", "--head", "lower-threshold", "--store", url, "--server",
+                "http://127.0.0.1:1/", rules.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--server and --store");
+    }
+
+    @Test
+    void anEngineThatIsNotThereIsAUsageErrorNamingIt() {
+        CommandRun run = diff("--base", "main", "--head", "lower-threshold", "--server", "http://127.0.0.1:1/",
+                rules.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("cannot reach the engine at http://127.0.0.1:1/");
+    }
+
+    /** The backtest's own duration ("in 0.4 s") differs from run to run; nothing else may. */
+    private static String withoutElapsed(String out) {
+        return out.replaceAll("evaluations in [0-9.]+ s", "evaluations in ? s");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
     }
 
     @Test

@@ -87,6 +87,11 @@ final class ExprChecker {
         if (c.by() != null && !groupable) {
             out.add(Diagnostic.error(c.by().span(), Messages.GROUPING_ONLY_AGGREGATION));
         }
+        if (c.by() != null && f.statistic() != null && f.statistic().family() == StatisticFamily.FEATURE_DISTRIBUTION) {
+            for (io.vigil.ast.Name l : c.by().labels()) {
+                if (l.text().equals("feature")) out.add(Diagnostic.error(l.span(), Messages.FEATURE_IN_BY));
+            }
+        }
         switch (f.kind()) {
             case WINDOW, AGGREGATION -> positional(c, f);
             case ELEMENTWISE -> {

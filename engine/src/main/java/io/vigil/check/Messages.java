@@ -117,7 +117,9 @@ final class Messages {
     static final String LIST_OR_REGEX_ONLY_FEATURE =
             "a list [\"a\", \"b\"] or a regex =~\"...\" is only allowed as the feature= of a distribution function";
     static final String PRIOR_ONLY_BASELINE = "prior(d) is only allowed as baseline=prior(d) of a distribution function or reference=prior(d) of an estimate";
-    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...) or a model-quality function such as accuracy(...)";
+    static final String FEATURE_IN_BY = "every element of a distribution function is labelled 'feature' already;"
+            + " 'by (...)' names the labels the distributions carry (e.g. by (origin))";
+    static final String GROUPING_ONLY_AGGREGATION = "'by (...)' is only allowed after an aggregation such as sum_of(...), a model-quality function such as accuracy(...) or a distribution function such as psi(...)";
 
     static String negate(Type t) {
         return "unary '-' needs a number or a series set, got " + t.describe();

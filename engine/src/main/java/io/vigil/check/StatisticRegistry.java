@@ -86,7 +86,7 @@ public final class StatisticRegistry {
     private StatisticRegistry() {}
 
     private static StatisticFunction drift(String name, StatisticKind kind) {
-        return StatisticFunction.of(name, FEATURE_DISTRIBUTION, kind);
+        return StatisticFunction.of(name, FEATURE_DISTRIBUTION, kind).withGrouping();
     }
 
     /**

@@ -41,11 +41,23 @@ public sealed interface Operand {
      * @param features the features it reads
      * @param baseline the reference data, or null when the rule set names none (the runtime reports it)
      * @param window   current data is what was ingested in (T − window, T]
+     * @param by       labels of the distributions to compare group by group ({@code by (...)}); empty pools them
      */
-    record Distribution(String function, FeatureSelector features, Baseline baseline, Duration window) implements Operand {
+    record Distribution(String function, FeatureSelector features, Baseline baseline, Duration window, List<String> by)
+            implements Operand {
+        public Distribution {
+            by = List.copyOf(by);
+        }
+
+        /** Without {@code by}: every distribution of a feature in the window pooled. */
+        public Distribution(String function, FeatureSelector features, Baseline baseline, Duration window) {
+            this(function, features, baseline, window, List.of());
+        }
+
         public String describe() {
             String b = baseline == null ? "" : ", baseline=" + baseline.describe();
-            return function + "(" + features.describe() + b + ", window=" + Durations.format(window) + ")";
+            String g = by.isEmpty() ? "" : " by (" + String.join(", ", by) + ")";
+            return function + "(" + features.describe() + b + ", window=" + Durations.format(window) + ")" + g;
         }
     }
 

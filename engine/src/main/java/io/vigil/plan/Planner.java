@@ -138,7 +138,8 @@ public final class Planner {
         } else if (rule.baseline() != null && stat.needsBaseline()) {
             b = Operand.Baseline.named(rule.baseline());
         }
-        return new Operand.Distribution(fn, f, b, windowOf(c, fn));
+        List<String> by = c.by() == null ? List.of() : c.by().labels().stream().map(Name::text).toList();
+        return new Operand.Distribution(fn, f, b, windowOf(c, fn), by);
     }
 
     /** A model-quality call with its defaults filled in, so equal questions of two rules are one operand. */

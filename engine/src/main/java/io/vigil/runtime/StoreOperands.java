@@ -94,55 +94,65 @@ public final class StoreOperands implements OperandSource {
         Statistic stat = Statistic.byLanguageName(d.function());
         if (stat == null) throw new OperandException("unknown statistic " + d.function());
         FeatureSelector features = d.features();
-        Map<String, FeatureSample> current = merged(store.distributions(model, features.single(), t.minus(d.window()), t));
-        current.keySet().removeIf(f -> !features.selects(f));
-        Map<String, FeatureSample> reference = null;
+        Map<Group, FeatureSample> current = merged(store.distributions(model, features.single(), t.minus(d.window()), t), d.by());
+        current.keySet().removeIf(g -> !features.selects(g.feature()));
+        Map<Group, FeatureSample> prior = null;
+        Map<String, FeatureSample> named = null;
         if (StatisticRegistry.lookup(d.function()).needsBaseline()) {
             if (d.baseline() == null) {
                 throw new OperandException(d.function() + " needs a baseline and the rule set names none");
             }
             if (d.baseline().name() != null) {
-                reference = store.baseline(model, d.baseline().name());
-                if (reference.isEmpty()) {
+                named = store.baseline(model, d.baseline().name());
+                if (named.isEmpty()) {
                     throw new OperandException("no baseline '" + d.baseline().name() + "' stored for model " + model
                             + " (store one with `vigil baseline` or POST /api/v1/baselines/" + model + "/"
                             + d.baseline().name() + ")");
                 }
             } else {
                 Instant end = t.minus(d.window());
-                reference = merged(store.distributions(model, features.single(), end.minus(d.baseline().prior()), end));
+                prior = merged(store.distributions(model, features.single(), end.minus(d.baseline().prior()), end), d.by());
             }
         }
         List<OperandValue> out = new ArrayList<>();
-        for (Map.Entry<String, FeatureSample> e : current.entrySet()) {
-            String feature = e.getKey();
+        for (Map.Entry<Group, FeatureSample> e : current.entrySet()) {
+            String feature = e.getKey().feature();
             FeatureSample cur = e.getValue();
             if (cur.rows() == 0) continue;
-            FeatureSample ref = reference == null ? cur : reference.get(feature);
+            // A named baseline has no labels: each group is compared with the whole baseline of its feature.
+            // A prior window is grouped like the current one: each group with its own past.
+            FeatureSample ref = named != null ? named.get(feature) : prior != null ? prior.get(e.getKey()) : cur;
             if (ref == null || ref.rows() == 0) {
-                if (features.byName() && reference != null && d.baseline().name() != null) {
+                if (features.byName() && named != null) {
                     throw new OperandException("baseline '" + d.baseline().name() + "' of model " + model
                             + " has no feature '" + feature + "'");
                 }
-                continue; // prior window without data for this feature: no data is never a breach
+                continue; // prior window without data for this feature (or group): no data is never a breach
             }
+            String element = "feature=\"" + feature + "\"" + (d.by().isEmpty() ? "" : " " + e.getKey().labels());
             DriftReport report;
             try {
                 report = DriftCalculator.compare(ref, cur);
             } catch (IllegalArgumentException ex) {
-                throw new OperandException(d.function() + "(feature=\"" + feature + "\"): " + ex.getMessage());
+                throw new OperandException(d.function() + "(" + element + "): " + ex.getMessage());
             }
             StatValue v = report.get(stat);
             if (v instanceof StatValue.Unavailable u) {
-                throw new OperandException(d.function() + "(feature=\"" + feature + "\"): " + u.reason());
+                throw new OperandException(d.function() + "(" + element + "): " + u.reason());
             }
             if (!(v instanceof StatValue.Value value)) continue; // not defined for this feature's type
-            SortedMap<String, String> labels = new TreeMap<>();
+            SortedMap<String, String> labels = new TreeMap<>(e.getKey().labels());
             labels.put("feature", feature);
             out.add(new OperandValue(labels, value.value(), note(stat, report)));
         }
         return out;
     }
+
+    /** A feature's distributions of one combination of the {@code by} labels' values (none without {@code by}). */
+    record Group(String feature, SortedMap<String, String> labels) {}
+
+    private static final java.util.Comparator<Group> GROUP_ORDER =
+            java.util.Comparator.comparing(Group::feature).thenComparing(g -> g.labels().toString());
 
     private static String note(Statistic stat, DriftReport report) {
         StringBuilder note = new StringBuilder();
@@ -155,12 +165,22 @@ public final class StoreOperands implements OperandSource {
         return note.toString();
     }
 
-    /** Pools the snapshots of each feature in a window into one sample. */
-    static Map<String, FeatureSample> merged(List<FeatureSnapshot> snapshots) throws OperandException {
-        Map<String, List<FeatureSample>> byFeature = new TreeMap<>();
-        for (FeatureSnapshot s : snapshots) byFeature.computeIfAbsent(s.feature(), k -> new ArrayList<>()).add(s.sample());
-        Map<String, FeatureSample> out = new TreeMap<>();
-        for (var e : byFeature.entrySet()) out.put(e.getKey(), SamplePool.pool(e.getKey(), e.getValue()));
+    /**
+     * Pools the snapshots of each feature in a window into one sample, per combination of the {@code by}
+     * labels' values (a label a snapshot lacks is left out, as for quality functions' groups).
+     */
+    static Map<Group, FeatureSample> merged(List<FeatureSnapshot> snapshots, List<String> by) throws OperandException {
+        Map<Group, List<FeatureSample>> byGroup = new TreeMap<>(GROUP_ORDER);
+        for (FeatureSnapshot s : snapshots) {
+            SortedMap<String, String> key = new TreeMap<>();
+            for (String l : by) {
+                String v = s.labels().get(l);
+                if (!v.isEmpty()) key.put(l, v);
+            }
+            byGroup.computeIfAbsent(new Group(s.feature(), key), k -> new ArrayList<>()).add(s.sample());
+        }
+        Map<Group, FeatureSample> out = new TreeMap<>(GROUP_ORDER);
+        for (var e : byGroup.entrySet()) out.put(e.getKey(), SamplePool.pool(e.getKey().feature(), e.getValue()));
         return out;
     }
 }

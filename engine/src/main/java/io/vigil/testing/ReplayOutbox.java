@@ -107,7 +107,8 @@ public final class ReplayOutbox {
         // Rules without notify or trigger clauses have nothing to write: the replay keeps their state in memory.
         if (!told.isEmpty()) {
             clock.set(t);
-            repository.store(Engine.groupKey(result.group()), result, told, hook);
+            String group = Engine.groupKey(result.group());
+            repository.store(group, repository.lastEvaluation(group), "replay", result, told, hook);
         }
         return until(t);
     }

@@ -20,8 +20,9 @@ import org.quartz.utils.DBConnectionManager;
 /**
  * Quartz with its JDBC job store on Vigil's own database: one job per (model, schedule) group, so
  * schedules survive restarts and, on PostgreSQL, several nodes share the work as a Quartz cluster.
- * Missed fires are not replayed by Quartz; the engine catches up itself ({@code config.CatchUp}, applied by {@code runtime.Engine.catchUp}) so every
- * evaluation keeps its own T.
+ * Missed fires are not replayed by Quartz; the engine catches up itself ({@code config.CatchUp}, applied
+ * by {@code runtime.Engine.catchUp} at start and {@code Engine.fire} on a late fire) so every evaluation
+ * keeps its own T.
  */
 public final class EvaluationScheduler implements AutoCloseable {
     private static final String JOB_GROUP = "vigil";

@@ -125,6 +125,7 @@ public final class RunCommand implements Callable<Integer> {
                 Instant now = Instant.now();
                 store.purge(now);
                 store.purgePredictions(now, model -> cfg.model(model).retention());
+                engine.repository().purgeEvaluationLog(now.minus(cfg.store().retention()));
             } catch (RuntimeException e) {
                 // A failed purge must not cancel tomorrow's: scheduleWithFixedDelay stops on an exception.
                 err.println("vigil: retention purge failed, will retry in 24 h: " + e.getMessage());

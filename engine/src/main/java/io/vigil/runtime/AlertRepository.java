@@ -24,6 +24,8 @@ import javax.sql.DataSource;
  */
 public final class AlertRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** SQLSTATE of a unique constraint violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
 
@@ -45,14 +47,29 @@ public final class AlertRepository {
         TransitionHook NONE = (c, f, id, l, step, t) -> {};
     }
 
-    /** Stores one group evaluation: every instance step, every transition, and the rules' latest evaluation. */
-    public void store(String groupKey, Evaluator.GroupResult result, List<AlertBook.RuleFold> folds,
-                      TransitionHook hook) {
+    /**
+     * Stores one group evaluation: every instance step, every transition, the rules' latest evaluation
+     * and a line in the evaluation log, unless the group's last evaluation is no longer {@code previous}
+     * (another node stored one since the state was read): then nothing is written and the answer is false.
+     * The group's row is updated first, so a second node storing the same tick waits for the first and
+     * then finds its evaluation stale.
+     *
+     * @param previous the group's last evaluation when the state this evaluation folded over was read
+     * @param node     who stores it ({@code schedule.NodeName})
+     */
+    public boolean store(String groupKey, Instant previous, String node, Evaluator.GroupResult result,
+                         List<AlertBook.RuleFold> folds, TransitionHook hook) {
         long t = result.t().toEpochMilli();
         long durationMs = result.operandTime().plus(result.conditionTime()).toMillis();
+        if (previous != null && !previous.isBefore(result.t())) return false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (!advanceGroup(c, groupKey, previous, t)) {
+                    c.rollback();
+                    return false;
+                }
+                logEvaluation(c, groupKey, t, node);
                 for (AlertBook.RuleFold f : folds) {
                     ResolvedRule rule = f.plan().rule();
                     for (AlertTracker.InstanceStep step : f.fold().steps()) {
@@ -67,8 +84,8 @@ public final class AlertRepository {
                     upsertRuleEvaluation(c, rule, t, durationMs,
                             f.result().failed() ? String.join("; ", f.result().errors()) : null);
                 }
-                upsertGroup(c, groupKey, t);
                 c.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -164,16 +181,46 @@ public final class AlertRepository {
         }
     }
 
-    private static void upsertGroup(Connection c, String groupKey, long t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE group_evaluations SET last_t = ? WHERE group_key = ?")) {
+    private static boolean advanceGroup(Connection c, String groupKey, Instant previous, long t) throws SQLException {
+        if (previous == null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_evaluations (group_key, last_t) VALUES (?, ?)")) {
+                ps.setString(1, groupKey);
+                ps.setLong(2, t);
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false; // another node's first evaluation won
+                throw e;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE group_evaluations SET last_t = ? WHERE group_key = ? AND last_t = ?")) {
             ps.setLong(1, t);
             ps.setString(2, groupKey);
-            if (ps.executeUpdate() > 0) return;
+            ps.setLong(3, previous.toEpochMilli());
+            return ps.executeUpdate() == 1;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_evaluations (group_key, last_t) VALUES (?, ?)")) {
+    }
+
+    private static void logEvaluation(Connection c, String groupKey, long t, String node) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO evaluation_log (group_key, t, node, stored_at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, groupKey);
             ps.setLong(2, t);
+            ps.setString(3, node.length() <= 200 ? node : node.substring(0, 200));
+            ps.setLong(4, System.currentTimeMillis());
             ps.executeUpdate();
+        }
+    }
+
+    /** Deletes evaluation log lines stored before {@code before}; returns how many. */
+    public int purgeEvaluationLog(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM evaluation_log WHERE stored_at < ?")) {
+            ps.setLong(1, before.toEpochMilli());
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("purging the evaluation log: " + e.getMessage(), e);
         }
     }
 

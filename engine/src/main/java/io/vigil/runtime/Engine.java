@@ -14,6 +14,7 @@ import io.vigil.config.CatchUp;
 import io.vigil.config.Config;
 import io.vigil.schedule.EvaluationScheduler;
 import io.vigil.schedule.EvaluationTimes;
+import io.vigil.schedule.NodeName;
 import io.vigil.store.Database;
 import io.vigil.store.MetricStore;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final EngineMetrics metrics = new EngineMetrics();
     private final CatchUp catchUp;
     private final Clock clock;
+    private final NodeName node = NodeName.current();
     private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(List.of(), new CompiledRuleSet(List.of()),
             Map.of()));
     private volatile AlertRepository.TransitionHook hook = AlertRepository.TransitionHook.NONE;
@@ -117,12 +119,17 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Evaluates one group at T, folds the result over the alert state, and stores it. The only way state
-     * changes. Synchronized per engine so a catch-up and a Quartz fire of the same group never interleave.
+     * changes. Synchronized per engine so a catch-up and a Quartz fire of the same group never interleave;
+     * across nodes the store refuses an evaluation when the group was evaluated since its state was read,
+     * so a tick is stored once even when two nodes run it. Returns null when nothing was stored (the
+     * group is no longer loaded, or T or a later tick is already evaluated).
      */
     public synchronized Evaluator.GroupResult evaluate(String groupKey, Instant t) {
         CompiledGroup group = loaded.get().groups().get(groupKey);
         if (group == null) return null; // removed by a reload after Quartz had already fired it
         long start = System.nanoTime();
+        Instant previous = repository.lastEvaluation(groupKey);
+        if (previous != null && !previous.isBefore(t)) return null;
         if (database.vendor() == Database.Vendor.POSTGRESQL) {
             // Clustered: another node may have evaluated this group last, so the stored state is the truth.
             Map<String, Map<Map<String, String>, AlertState>> active = repository.activeStates(group.model());
@@ -130,12 +137,17 @@ public final class Engine implements AutoCloseable {
         }
         Evaluator.GroupResult result = evaluator.evaluate(group, t);
         List<AlertBook.RuleFold> folds = book.fold(result);
+        boolean stored;
         try {
-            repository.store(groupKey, result, folds, hook);
+            stored = repository.store(groupKey, previous, node.id(), result, folds, hook);
         } catch (RuntimeException e) {
             metrics.groupFailed();
             LOG.error("evaluation of {} at {} not stored, state unchanged: {}", groupKey, t, e.getMessage());
             throw e;
+        }
+        if (!stored) {
+            LOG.info("evaluation of {} at {} dropped: another node evaluated the group meanwhile", groupKey, t);
+            return null;
         }
         book.commit(folds);
         metrics.evaluated(result, (System.nanoTime() - start) / 1e9);
@@ -148,21 +160,27 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * What a Quartz fire of a group at T runs: first the ticks before T that no node evaluated (a node
-     * that died holding the group's trigger, or ticks Quartz skipped as misfired), per
-     * {@code engine.catch_up}, then T itself; nothing when T was already evaluated, so a tick is
-     * evaluated once even when the node that stored it died before Quartz heard it had run.
+     * What a Quartz fire of a group at T runs. A fire can be late: after a node dies, the node that takes
+     * over its trigger fires the oldest tick it missed, at takeover. So the fire's own tick is the latest
+     * one due by now (T when on time), and the ticks before it that no node evaluated are caught up first,
+     * per {@code engine.catch_up}. Nothing runs when that tick was already evaluated, so the fires Quartz
+     * still holds for the ticks just caught up, and a tick whose node stored it but died before Quartz
+     * heard it had run, are not evaluated twice.
      */
     public synchronized void fire(String groupKey, Instant t) {
         CompiledGroup group = loaded.get().groups().get(groupKey);
         if (group == null) return;
-        Instant last = repository.lastEvaluation(groupKey);
-        if (last != null && !last.isBefore(t)) return;
         EvaluationTimes times = new EvaluationTimes(group.schedule());
-        List<Instant> missed = catchUp.missed(last, since -> times.between(since, t.minusMillis(1)));
-        if (!missed.isEmpty()) LOG.info("catching up {} evaluation(s) of {} missed before {}", missed.size(), groupKey, t);
+        Instant now = clock.instant();
+        Instant due = t;
+        for (Instant next = times.nextAfter(due); !next.isAfter(now); next = times.nextAfter(next)) due = next;
+        Instant last = repository.lastEvaluation(groupKey);
+        if (last != null && !last.isBefore(due)) return;
+        Instant before = due.minusMillis(1);
+        List<Instant> missed = catchUp.missed(last, since -> times.between(since, before));
+        if (!missed.isEmpty()) LOG.info("catching up {} evaluation(s) of {} missed before {}", missed.size(), groupKey, due);
         for (Instant m : missed) evaluate(groupKey, m);
-        evaluate(groupKey, t);
+        evaluate(groupKey, due);
     }
 
     /** Runs the evaluations missed since each group's last one, per the catch-up policy, in time order. */
@@ -196,7 +214,7 @@ public final class Engine implements AutoCloseable {
     /** Catches up, then hands every group to Quartz (JDBC job store on the same database). */
     public synchronized void startScheduler(int threads) throws org.quartz.SchedulerException {
         catchUp(clock.instant());
-        scheduler = new EvaluationScheduler(database.dataSource(), database.vendor().id, threads, this::fire);
+        scheduler = new EvaluationScheduler(database.dataSource(), database.vendor().id, node, threads, this::fire);
         syncScheduler();
         scheduler.start();
     }
@@ -216,6 +234,9 @@ public final class Engine implements AutoCloseable {
     public AlertRepository repository() { return repository; }
 
     public EngineMetrics metrics() { return metrics; }
+
+    /** This process's name in the evaluation log and the Quartz cluster. */
+    public NodeName node() { return node; }
 
     public Evaluator evaluator() { return evaluator; }
 

@@ -20,8 +20,9 @@ import org.quartz.utils.DBConnectionManager;
 /**
  * Quartz with its JDBC job store on Vigil's own database: one job per (model, schedule) group, so
  * schedules survive restarts and, on PostgreSQL, several nodes share the work as a Quartz cluster.
- * Missed fires are not replayed by Quartz; the engine catches up itself ({@code config.CatchUp}, applied by {@code runtime.Engine.catchUp}) so every
- * evaluation keeps its own T.
+ * Missed fires are not replayed by Quartz; the engine catches up itself ({@code config.CatchUp}, applied
+ * by {@code runtime.Engine.catchUp} at start and {@code Engine.fire} on a late fire) so every evaluation
+ * keeps its own T.
  */
 public final class EvaluationScheduler implements AutoCloseable {
     private static final String JOB_GROUP = "vigil";
@@ -30,9 +31,10 @@ public final class EvaluationScheduler implements AutoCloseable {
 
     /**
      * @param vendor  h2 or postgresql (selects the Quartz delegate; clustering only on PostgreSQL)
+     * @param node    this process's name, its Quartz instance id
      * @param threads evaluation threads
      */
-    public EvaluationScheduler(DataSource dataSource, String vendor, int threads, GroupRunner runner)
+    public EvaluationScheduler(DataSource dataSource, String vendor, NodeName node, int threads, GroupRunner runner)
             throws SchedulerException {
         QuartzTables.migrate(dataSource, vendor);
         String dsName = "vigil-" + UUID.randomUUID();
@@ -43,7 +45,7 @@ public final class EvaluationScheduler implements AutoCloseable {
         });
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "vigil");
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceId", node.id());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
@@ -51,10 +53,14 @@ public final class EvaluationScheduler implements AutoCloseable {
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dsName);
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(vendor.equals("postgresql")));
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
-        // A dead node's triggers are recovered after two missed check-ins: 2 x 5 s (Quartz's default is
-        // 7.5 s, and takeover took 24 s); the ticks it missed are caught up by Engine.fire.
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        // A fire up to 60 s late is still fired, with its own scheduled time, rather than skipped to the
+        // next tick as misfired: the node that takes over a dead node's trigger (10-15 s after the death)
+        // then fires at once, and Engine.fire catches up every tick due by then. Later fires are misfires.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        // Quartz declares a node dead 7.5 s (fixed) after its check-in is one interval overdue, and looks
+        // once per interval: with 2.5 s a dead node's triggers move 7.5-12.5 s after its death (5 s gave
+        // up to 17.5 s; Quartz's default 7.5 s up to 22.5 s).
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "2500");
         StdSchedulerFactory factory = new StdSchedulerFactory();
         factory.initialize(p);
         scheduler = factory.getScheduler();

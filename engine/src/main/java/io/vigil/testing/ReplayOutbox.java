@@ -109,7 +109,8 @@ public final class ReplayOutbox {
         // no delivery reads, and that row was half of a backtest's time (vigil diff, docs/benchmarks.md).
         if (!told.isEmpty()) {
             clock.set(t);
-            repository.store(Engine.groupKey(result.group()), result, told, hook);
+            String group = Engine.groupKey(result.group());
+            repository.store(group, repository.lastEvaluation(group), "replay", result, told, hook);
         }
         return until(t);
     }

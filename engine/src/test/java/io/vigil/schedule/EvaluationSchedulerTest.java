@@ -34,7 +34,7 @@ class EvaluationSchedulerTest {
         List<String> calls = new CopyOnWriteArrayList<>();
         List<Instant> times = new CopyOnWriteArrayList<>();
         try (HikariDataSource ds = h2()) {
-            EvaluationScheduler s = new EvaluationScheduler(ds, "h2", 2, (group, t) -> {
+            EvaluationScheduler s = new EvaluationScheduler(ds, "h2", NodeName.current(), 2, (group, t) -> {
                 calls.add(group);
                 times.add(t);
             });
@@ -54,7 +54,7 @@ class EvaluationSchedulerTest {
 
             // A second scheduler on the same database (a restart) finds the job and keeps firing it.
             int before = times.size();
-            EvaluationScheduler again = new EvaluationScheduler(ds, "h2", 1, (group, t) -> times.add(t));
+            EvaluationScheduler again = new EvaluationScheduler(ds, "h2", NodeName.current(), 1, (group, t) -> times.add(t));
             again.sync(Map.of("churn|every 1s", new Schedule.Every(Duration.ofSeconds(1))));
             again.start();
             waitFor(() -> times.size() > before, Duration.ofSeconds(10));

@@ -40,9 +40,9 @@ public final class DeltaJson {
             x.put("after_id", d.change().after() == null ? null : d.change().after().id());
             x.put("before", summary(d.before()));
             x.put("after", summary(d.after()));
-            x.put("only_before", d.onlyBefore().stream().map(DeltaJson::episode).toList());
-            x.put("only_after", d.onlyAfter().stream().map(DeltaJson::episode).toList());
-            x.put("moved", d.moved().stream().map(p -> Map.of("before", episode(p.before()), "after", episode(p.after()))).toList());
+            x.put("only_before", d.onlyBefore().stream().map(DiffJson::episode).toList());
+            x.put("only_after", d.onlyAfter().stream().map(DiffJson::episode).toList());
+            x.put("moved", d.moved().stream().map(p -> Map.of("before", DiffJson.episode(p.before()), "after", DiffJson.episode(p.after()))).toList());
             x.put("same", d.same());
             x.put("failure_before", d.failureBefore());
             x.put("failure_after", d.failureAfter());
@@ -98,15 +98,6 @@ public final class DeltaJson {
         return new RuleSummary(n.path("fired").asLong(), Duration.ofMillis(n.path("firing_ms").asLong()),
                 Duration.ofMillis(n.path("longest_ms").asLong()), strings(n.path("notifications")),
                 strings(n.path("actions")), n.path("evaluations").asLong(), n.path("failures").asLong());
-    }
-
-    private static Map<String, Object> episode(Episode e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("labels", e.labels());
-        m.put("start", e.start().toString());
-        m.put("end", e.end().toString());
-        m.put("open", e.open());
-        return m;
     }
 
     private static List<Episode> episodes(JsonNode list) throws Invalid {

@@ -94,7 +94,8 @@ public final class DiffJson {
         return notifications ? s.notifications() : s.actions();
     }
 
-    private static Map<String, Object> episode(Episode e) {
+    /** An episode as both the report's JSON and the server's delta JSON write it. */
+    static Map<String, Object> episode(Episode e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("labels", e.labels());
         m.put("start", e.start().toString());

@@ -96,6 +96,10 @@ final class H2SyncedDataSource implements DataSource {
             // commits the session's transaction) never commits what the caller abandoned.
             if (!target.getAutoCommit()) target.rollback();
             if (unsupported.get()) return;
+            // An interrupted thread's FileChannel.force closes the channel (ClosedByInterruptException), and
+            // H2 then fails every later write: Quartz interrupts its threads when it shuts down, which made a
+            // clean SIGTERM log "Could not sync file". The interrupt is held back for the sync and restored.
+            boolean interrupted = Thread.interrupted();
             try (Statement s = target.createStatement()) {
                 s.execute("CHECKPOINT SYNC");
             } catch (SQLException e) {
@@ -107,6 +111,8 @@ final class H2SyncedDataSource implements DataSource {
                     return;
                 }
                 throw e;
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
             }
         }
     }
